@@ -1,0 +1,12 @@
+import { api } from '../../core/api/client';
+
+// A 401 here can mean "wrong password", so these calls do not end the session in the UI by themselves.
+const noGuard = { sessionGuard: false } as const;
+
+export const accountApi = {
+  changePassword: (currentPassword: string, newPassword: string) =>
+    api.post<void>('/auth/password', { currentPassword, newPassword }, noGuard),
+  mfaSetup: () => api.post<{ secret: string; otpauthUrl: string }>('/auth/mfa/setup', {}),
+  mfaEnable: (code: string) => api.post<void>('/auth/mfa/enable', { code }, noGuard),
+  mfaDisable: (password: string) => api.post<void>('/auth/mfa/disable', { password }, noGuard),
+};

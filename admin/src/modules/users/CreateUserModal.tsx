@@ -1,0 +1,104 @@
+import { Alert, Form, Input, Modal } from 'antd';
+import { useEffect } from 'react';
+import { useT } from '../../core/i18n/useT';
+import { usersApi } from './api';
+import { RoleGrantEditor } from './RoleGrantEditor';
+import { fromRows, type RoleGrantRow } from './roleGrants';
+import type { UserSummary } from './types';
+import { useFormSubmit } from './useFormSubmit';
+import { useInstitutions, useRegions } from './useReferenceData';
+
+interface Values {
+  username: string;
+  displayName: string;
+  phone?: string;
+  roles: RoleGrantRow[];
+}
+
+const FIELDS = ['username', 'displayName', 'phone', 'roles'] as const;
+
+interface Props {
+  open: boolean;
+  onClose: () => void;
+  onCreated: (user: UserSummary, initialPassword: string) => void;
+}
+
+export function CreateUserModal({ open, onClose, onCreated }: Props) {
+  const t = useT();
+  const [form] = Form.useForm<Values>();
+  const regions = useRegions();
+  const institutions = useInstitutions(open);
+  const { run, submitting, error, clearError } = useFormSubmit(form, FIELDS);
+
+  useEffect(() => {
+    if (open) {
+      form.resetFields();
+      clearError();
+    }
+  }, [open, form, clearError]);
+
+  const onFinish = async (values: Values) => {
+    const phone = values.phone?.trim();
+    const created = await run(() =>
+      usersApi.create({
+        username: values.username.trim(),
+        displayName: values.displayName.trim(),
+        ...(phone ? { phone } : {}),
+        roles: fromRows(values.roles, regions.data ?? [], institutions.data ?? []),
+      }),
+    );
+    if (created) onCreated(created.user, created.initialPassword);
+  };
+
+  return (
+    <Modal
+      open={open}
+      title={t('users.create.title')}
+      okText={t('users.create.submit')}
+      cancelText={t('common.cancel')}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      confirmLoading={submitting}
+      width={720}
+      forceRender
+      okButtonProps={{ 'data-testid': 'user-create-submit' } as Record<string, string>}
+    >
+      <Form<Values> form={form} layout="vertical" onFinish={onFinish} initialValues={{ roles: [] }}>
+        {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
+        <Form.Item
+          name="username"
+          label={t('users.field.username')}
+          rules={[
+            { required: true, whitespace: true, message: t('users.field.usernameRequired') },
+            { pattern: /^\s*\S+\s*$/, message: t('users.field.usernameInvalid') },
+            { max: 64 },
+          ]}
+        >
+          <Input autoComplete="off" />
+        </Form.Item>
+        <Form.Item
+          name="displayName"
+          label={t('users.field.displayName')}
+          rules={[{ required: true, whitespace: true, message: t('users.field.displayNameRequired') }, { max: 64 }]}
+        >
+          <Input autoComplete="off" />
+        </Form.Item>
+        <Form.Item
+          name="phone"
+          label={t('users.field.phoneOptional')}
+          rules={[{ pattern: /^\s*\+?[\d\s-]{5,20}\s*$/, message: t('users.field.phoneInvalid') }]}
+        >
+          <Input inputMode="tel" autoComplete="off" />
+        </Form.Item>
+        <Form.Item label={t('users.field.initialRoles')} required={false}>
+          <RoleGrantEditor
+            name="roles"
+            regions={regions.data ?? []}
+            institutions={institutions.data ?? []}
+            loading={regions.loading || institutions.loading}
+          />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,114 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import fastifyStatic from '@fastify/static';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import './core/http/fastify-types.js';
+import type { AppConfig } from './core/config.js';
+import type { CoreContext } from './core/context.js';
+import { createDatabase, type DatabaseHandle } from './core/db/database.js';
+import { migrateToLatest } from './core/db/migrate.js';
+import { systemClock, type Clock } from './core/time.js';
+import { createFieldCrypto } from './core/pii/field-crypto.js';
+import { registerProblemHandlers } from './core/http/problem.js';
+import { registerValidators } from './core/http/validation.js';
+import { registerSecurityHeaders } from './core/http/security-headers.js';
+import { registerAuthHooks } from './core/http/auth-hooks.js';
+import { enforceRouteAccessDeclarations, type RegisteredRoute } from './core/http/route-access.js';
+import { healthRoutes } from './core/health-routes.js';
+import { authRoutes } from './core/auth/auth-routes.js';
+import { userRoutes } from './core/users/user-routes.js';
+import { regionRoutes } from './core/regions/region-routes.js';
+import { auditRoutes } from './core/audit/audit-routes.js';
+import { settingsRoutes } from './core/settings/settings-routes.js';
+import { portalRoutes } from './portal/portal-routes.js';
+import { seedBase } from './core/seed/seed-base.js';
+import { seedDemo } from './core/seed/seed-demo.js';
+import { projectRoot } from './core/paths.js';
+
+export interface BuildOptions {
+  config: AppConfig;
+  clock?: Clock;
+  /** Tests pass their own database (a temp SQLite file or a private PostgreSQL schema). */
+  database?: DatabaseHandle;
+  /** Fastify's own logger; off in tests. */
+  logger?: boolean;
+}
+
+export type App = FastifyInstance & { routeRegistry: RegisteredRoute[]; database: DatabaseHandle };
+
+/** Builds the whole platform on one database: migrates, seeds what is missing, registers every route. */
+export async function buildApp(options: BuildOptions): Promise<App> {
+  const { config } = options;
+  const database = options.database ?? createDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  await migrateToLatest(database.db);
+
+  const core: CoreContext = {
+    config, db: database.db, dialect: database.dialect, sqlite: database.sqlite,
+    clock: options.clock ?? systemClock, fieldCrypto: createFieldCrypto(config.dataKey),
+  };
+  await seedBase(core);
+  if (config.demo) await seedDemo(core);
+
+  const app = Fastify({
+    logger: options.logger === false || config.logLevel === 'silent' ? false : { level: config.logLevel },
+    bodyLimit: 1024 * 1024,
+    trustProxy: config.trustProxy,
+    genReqId: () => crypto.randomUUID(),
+    ajv: { customOptions: { removeAdditional: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>() as unknown as App;
+  app.routeRegistry = [];
+  app.database = database;
+  app.decorate('core', core);
+  app.addHook('onClose', async () => { if (!options.database) await database.close(); });
+
+  registerValidators(app);
+  registerProblemHandlers(app);
+  enforceRouteAccessDeclarations(app, app.routeRegistry);
+  await app.register(cookie);
+  await app.register(formbody, { bodyLimit: 64 * 1024 });
+  registerAuthHooks(app);
+  registerSecurityHeaders(app, { hsts: config.secureCookies });
+
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Learning City API (学习型城市平台)', version: '1', description: 'JSON API of the platform. Cookie session; send X-CSRF-Token on writes.' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'lc_session' } } },
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: false });
+
+  await app.register(healthRoutes);
+  await app.register(authRoutes);
+  await app.register(userRoutes);
+  await app.register(regionRoutes);
+  await app.register(auditRoutes);
+  await app.register(settingsRoutes);
+  await app.register(portalRoutes);
+  await registerBackOffice(app);
+
+  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
+  await app.ready();
+  return app;
+}
+
+/** Serves the built back office at /admin/ with a fallback to index.html for client-side routes. */
+async function registerBackOffice(app: FastifyInstance) {
+  const dist = path.join(projectRoot, 'admin', 'dist');
+  const index = path.join(dist, 'index.html');
+  if (fs.existsSync(index)) {
+    await app.register(fastifyStatic, { root: dist, prefix: '/admin/', wildcard: false, index: false, cacheControl: false,
+      setHeaders: (reply, file) => reply.header('cache-control', file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache') });
+  }
+  const sendIndex = async (_: unknown, reply: import('fastify').FastifyReply) => {
+    if (!fs.existsSync(index)) return reply.code(503).type('text/plain; charset=utf-8').send('The back office is not built yet: run `npm run build:admin`.');
+    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(fs.readFileSync(index));
+  };
+  app.get('/admin', { config: { access: 'public' }, schema: { hide: true } }, (_, reply) => reply.redirect('/admin/'));
+  app.get('/admin/', { config: { access: 'public' }, schema: { hide: true } }, sendIndex);
+  app.get('/admin/*', { config: { access: 'public' }, schema: { hide: true } }, sendIndex);
+}

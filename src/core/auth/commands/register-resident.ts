@@ -1,0 +1,66 @@
+import crypto from 'node:crypto';
+import type { CoreContext } from '../../context.js';
+import type { RequestContext } from '../../access/actor.js';
+import { appendAudit } from '../../audit/audit-log.js';
+import { conflict, invalid, type FieldError } from '../../http/errors.js';
+import { newId } from '../../ids.js';
+import { maskPhone } from '../../pii/mask.js';
+import { hashPassword } from '../password-hash.js';
+import { checkPassword } from '../password-policy.js';
+import { createSession } from '../sessions.js';
+import { cityRegion } from '../../regions/region-repository.js';
+import { MOBILE_PATTERN, USERNAME_PATTERN, normalizePhone, normalizeUsername } from '../../users/user-fields.js';
+import { passwordFieldErrors } from './password-errors.js';
+
+export interface RegisterInput { username?: string; phone?: string; password: string; realName?: string }
+
+/**
+ * A resident signs up with a username or a mobile number. A mobile number is stored encrypted and never
+ * becomes the login name, so it does not show up in lists or logs; the resident can still log in with it.
+ */
+export async function registerResident(core: CoreContext, ctx: RequestContext, input: RegisterInput,
+  meta: { userAgent: string | null }) {
+  const errors: FieldError[] = [];
+  const rawLogin = input.username?.trim() ?? '';
+  const phone = input.phone ? normalizePhone(input.phone) : MOBILE_PATTERN.test(normalizePhone(rawLogin)) ? normalizePhone(rawLogin) : null;
+  const username = rawLogin && !MOBILE_PATTERN.test(normalizePhone(rawLogin)) ? normalizeUsername(rawLogin) : null;
+  if (!username && !phone) errors.push({ field: 'username', code: 'required', messageId: 'field.required' });
+  if (username && !USERNAME_PATTERN.test(username)) errors.push({ field: 'username', code: 'format', messageId: 'user.username_format' });
+  if (input.phone && !MOBILE_PATTERN.test(phone ?? '')) errors.push({ field: 'phone', code: 'format', messageId: 'user.phone_format' });
+  errors.push(...passwordFieldErrors('password', checkPassword(input.password, { kind: 'resident', username: username ?? undefined, phone: phone ?? undefined })));
+  if (errors.length > 0) throw invalid(errors);
+
+  const passwordHash = await hashPassword(input.password);
+  const now = core.clock.now();
+  const at = now.toISOString();
+  return core.db.transaction().execute(async (trx) => {
+    const city = await cityRegion(trx);
+    if (!city) throw conflict('auth.register_closed');
+    const loginName = username ?? `m${crypto.randomBytes(6).toString('hex')}`;
+    const phoneHash = phone ? core.fieldCrypto.lookupHash(phone) : null;
+    const clash = await trx.selectFrom('users').select('id')
+      .where((eb) => phoneHash ? eb.or([eb('username', '=', loginName), eb('phone_hash', '=', phoneHash)]) : eb('username', '=', loginName))
+      .executeTakeFirst();
+    if (clash) throw conflict('auth.username_taken');
+    const id = newId();
+    const displayName = input.realName?.trim() || username || maskPhone(phone!)!;
+    await trx.insertInto('users').values({
+      id, username: loginName, display_name: displayName, kind: 'resident', status: 'active',
+      password_hash: passwordHash, password_changed_at: at, password_change_required: 0,
+      phone_enc: phone ? core.fieldCrypto.encrypt(phone) : null, phone_hash: phoneHash,
+      id_number_enc: null, id_number_hash: null, real_name: input.realName?.trim() || null, birth_date: null,
+      home_scope_type: 'city', home_scope_id: city.id, home_path: city.path,
+      failed_logins: 0, locked_until: null, mfa_secret_enc: null, mfa_enabled: 0, mfa_last_step: null,
+      created_at: at, updated_at: at, last_login_at: at,
+    }).execute();
+    await trx.insertInto('role_assignments').values({
+      id: newId(), user_id: id, role: 'resident', scope_type: 'city', scope_id: city.id, scope_path: city.path, created_at: at,
+    }).execute();
+    await appendAudit(trx, { ...ctx }, {
+      action: 'user.register', targetType: 'user', targetId: id, actorOverride: { id, name: loginName },
+      after: { username: loginName, phone, realName: input.realName ?? null },
+    }, now);
+    const session = await createSession(trx, { id, kind: 'resident' }, now, { ip: ctx.ip, userAgent: meta.userAgent });
+    return { userId: id, session };
+  });
+}

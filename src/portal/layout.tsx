@@ -1,0 +1,130 @@
+import { h, raw, type SafeHtml } from './jsx.js';
+import type { Locale } from '../core/i18n/i18n.js';
+import type { PortalT } from './i18n/portal-i18n.js';
+
+export interface NavLink { id: string; label: string; href: string }
+
+export interface PageContext {
+  t: PortalT;
+  locale: Locale;
+  care: boolean;
+  path: string;
+  nav: NavLink[];
+  cityName: string;
+  user: { displayName: string; kind: 'staff' | 'resident' } | null;
+  /** The token forms on this page must echo (session token, or the anonymous double-submit token). */
+  csrfToken: string;
+  assetVersion: string;
+}
+
+export function CsrfField(props: { token: string }) {
+  return <input type="hidden" name="_csrf" value={props.token} />;
+}
+
+function isCurrent(path: string, href: string): boolean {
+  return href === '/' ? path === '/' : path === href || path.startsWith(href + '/');
+}
+
+/** The page shell: skip link, tool bar (care mode, read aloud, language, account), masthead, navigation, footer. */
+export function Layout(props: { ctx: PageContext; title: string; description?: string; children?: unknown }): SafeHtml {
+  const { ctx } = props;
+  const { t } = ctx;
+  const siteTitle = `${ctx.cityName}${t('site.name')}`;
+  const body = (
+    <body>
+      <a class="skip-link" href="#main">{t('site.skip')}</a>
+      <div class="topbar">
+        <div class="wrap">
+          <form method="post" action="/care-mode">
+            <input type="hidden" name="_csrf" value={ctx.csrfToken} />
+            <input type="hidden" name="back" value={ctx.path} />
+            <input type="hidden" name="care" value={ctx.care ? '0' : '1'} />
+            <button class="linklike" type="submit" aria-pressed={ctx.care ? 'true' : 'false'} title={ctx.care ? t('care.switch_off') : t('care.switch_on')}>
+              {ctx.care ? t('care.off') : t('care.on')}
+            </button>
+          </form>
+          <button class="linklike" type="button" id="read-aloud" hidden>{t('read.start')}</button>
+          <button class="linklike" type="button" id="read-stop" hidden>{t('read.stop')}</button>
+          <a class="linklike" href={`/lang/${ctx.locale === 'en' ? 'zh-CN' : 'en'}?back=${encodeURIComponent(ctx.path)}`} lang={ctx.locale === 'en' ? 'zh-CN' : 'en'}>{t('lang.switch')}</a>
+          {ctx.user
+            ? [
+              <a class="linklike" href="/account">{t('account.greeting', { name: ctx.user.displayName })}</a>,
+              <form method="post" action="/logout"><input type="hidden" name="_csrf" value={ctx.csrfToken} /><button class="linklike" type="submit">{t('account.logout')}</button></form>,
+            ]
+            : [
+              <a class="linklike" href="/login">{t('account.login')}</a>,
+              <a class="linklike" href="/register">{t('account.register')}</a>,
+            ]}
+        </div>
+      </div>
+      <header class="masthead">
+        <div class="wrap">
+          <a class="brand" href="/">
+            <strong>{siteTitle}</strong>
+            <span>{t('site.tagline')}</span>
+          </a>
+        </div>
+      </header>
+      <nav class="mainnav" aria-label={t('nav.label')}>
+        <div class="wrap">
+          <ul>
+            {ctx.nav.map((item) => (
+              <li><a href={item.href} aria-current={isCurrent(ctx.path, item.href) ? 'page' : null}>{item.label}</a></li>
+            ))}
+          </ul>
+        </div>
+      </nav>
+      <main id="main" tabindex="-1">
+        <div class="wrap">{props.children as SafeHtml}</div>
+      </main>
+      <footer>
+        <div class="wrap">
+          <ul>
+            <li><a href="/help">{t('site.footer.help')}</a></li>
+            <li><a href="/privacy">{t('site.footer.privacy')}</a></li>
+            <li><a href="/admin/">{t('site.footer.admin')}</a></li>
+          </ul>
+          <p>{t('site.footer.org', { city: ctx.cityName })}</p>
+          <p>{t('site.footer.accessibility')}</p>
+        </div>
+      </footer>
+      <script src={`/assets/portal.js?v=${ctx.assetVersion}`} defer></script>
+    </body>
+  );
+  const head = (
+    <head>
+      <meta charset="utf-8" />
+      <meta name="viewport" content="width=device-width, initial-scale=1" />
+      <title>{`${props.title} - ${siteTitle}`}</title>
+      <meta name="SiteName" content={siteTitle} />
+      {props.description ? <meta name="description" content={props.description} /> : null}
+      <link rel="stylesheet" href={`/assets/portal.css?v=${ctx.assetVersion}`} />
+    </head>
+  );
+  return raw(`<!doctype html><html lang="${ctx.locale}"${ctx.care ? ' class="care"' : ''}>${head.html}${body.html}</html>`);
+}
+
+export function FormErrors(props: { ctx: PageContext; errors: string[] }) {
+  if (props.errors.length === 0) return null;
+  return (
+    <div class="alert error" role="alert" tabindex="-1" id="form-errors">
+      <strong>{props.ctx.t('form.errors_title')}</strong>
+      <ul>{props.errors.map((e) => <li>{e}</li>)}</ul>
+    </div>
+  );
+}
+
+export function Field(props: { name: string; label: string; type?: string; value?: string; hint?: string; error?: string; autocomplete?: string; required?: boolean; inputmode?: string }) {
+  const hintId = props.hint ? `${props.name}-hint` : null;
+  const errorId = props.error ? `${props.name}-error` : null;
+  return (
+    <div class="field">
+      <label htmlFor={props.name}>{props.label}</label>
+      <input id={props.name} name={props.name} type={props.type ?? 'text'} value={props.value ?? null}
+        autocomplete={props.autocomplete ?? null} required={props.required ?? false} inputmode={props.inputmode ?? null}
+        aria-invalid={props.error ? 'true' : null} aria-describedby={[hintId, errorId].filter(Boolean).join(' ') || null} />
+      {props.hint ? <p class="hint" id={hintId}>{props.hint}</p> : null}
+      {props.error ? <p class="error" id={errorId}>{props.error}</p> : null}
+    </div>
+  );
+}

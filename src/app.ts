@@ -45,7 +45,7 @@ export type App = FastifyInstance & { routeRegistry: RegisteredRoute[]; database
 export async function buildApp(options: BuildOptions): Promise<App> {
   const { config } = options;
   const database = options.database ?? createDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  await migrateToLatest(database.db);
+  await migrateToLatest(database.db, undefined, database.pgSchema);
 
   const core: CoreContext = {
     config, db: database.db, dialect: database.dialect, sqlite: database.sqlite,

@@ -11,6 +11,8 @@ export interface DatabaseHandle {
   dialect: DialectName;
   /** The SQLite file (null on PostgreSQL); backup uses the online backup API on it. */
   sqlite: SqliteDatabase.Database | null;
+  /** The PostgreSQL schema in use, when not the default. */
+  pgSchema: string | null;
   close(): Promise<void>;
 }
 
@@ -48,10 +50,10 @@ export function createDatabase(options: DatabaseOptions): DatabaseHandle {
       options: schema ? `-c search_path=${schema}` : undefined,
     });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, dialect: 'postgres', sqlite: null, close: () => db.destroy() };
+    return { db, dialect: 'postgres', sqlite: null, pgSchema: schema ?? null, close: () => db.destroy() };
   }
   fs.mkdirSync(options.dataDir, { recursive: true });
   const sqlite = openSqlite(path.join(options.dataDir, options.sqliteFile ?? 'learning-city.sqlite'));
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-  return { db, dialect: 'sqlite', sqlite, close: () => db.destroy() };
+  return { db, dialect: 'sqlite', sqlite, pgSchema: null, close: () => db.destroy() };
 }

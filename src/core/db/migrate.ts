@@ -1,4 +1,5 @@
 import { Migrator, type Migration, type MigrationProvider, type Kysely } from 'kysely';
+import { dialectOf } from './dialect.js';
 import * as core0001 from './migrations/0001_core.js';
 
 /**
@@ -9,15 +10,30 @@ export const migrations: Record<string, Migration> = {
   '0001_core': core0001,
 };
 
+/**
+ * Kysely runs PostgreSQL migrations in a transaction but not SQLite ones, although SQLite's DDL is
+ * transactional too: wrap each SQLite migration so a failure leaves the schema as it was.
+ */
+function transactional(migration: Migration): Migration {
+  return {
+    up: async (db) => (dialectOf(db) === 'sqlite' && !db.isTransaction ? db.transaction().execute((trx) => migration.up(trx)) : migration.up(db)),
+    down: migration.down && (async (db) => (dialectOf(db) === 'sqlite' && !db.isTransaction ? db.transaction().execute((trx) => migration.down!(trx)) : migration.down!(db))),
+  };
+}
+
 class InCodeProvider implements MigrationProvider {
   constructor(private readonly list: Record<string, Migration>) {}
   async getMigrations() {
-    return this.list;
+    return Object.fromEntries(Object.entries(this.list).map(([name, m]) => [name, transactional(m)]));
   }
 }
 
-export async function migrateToLatest(db: Kysely<any>, list: Record<string, Migration> = migrations) {
-  const migrator = new Migrator({ db, provider: new InCodeProvider(list) });
+/**
+ * `schema` names the PostgreSQL schema that holds the migration bookkeeping tables; without it Kysely
+ * can mistake another schema's tables for ours (tests run one schema per file).
+ */
+export async function migrateToLatest(db: Kysely<any>, list: Record<string, Migration> = migrations, schema?: string | null) {
+  const migrator = new Migrator({ db, provider: new InCodeProvider(list), ...(schema ? { migrationTableSchema: schema } : {}) });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';

@@ -1,0 +1,110 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
+import { testDialects } from '../../../test/support/databases.js';
+import { expectNoPersonalDataLeaks } from '../../../test/support/no-leaks.js';
+
+const TOWN1 = '329901101000';
+const TOWN2 = '329901102000';
+
+describe.each(testDialects())('staff user management on %s', (kind) => {
+  let t: TestApp;
+  beforeAll(async () => { t = await createTestApp(kind); });
+  afterAll(async () => { expectNoPersonalDataLeaks(t); await t.close(); });
+
+  it('a town admin creates a staff user in their town, who logs in with the one-time password and must change it', async () => {
+    const town = await t.login('town');
+    const res = await town.post('/api/v1/users', {
+      username: 'wang.teacher', displayName: '王建国', phone: '13700001111',
+      roles: [{ role: 'editor', scopeType: 'region', scopeId: TOWN1 }],
+    });
+    expect(res.status, res.raw).toBe(201);
+    expect(res.body.user).toMatchObject({ username: 'wang.teacher', phone: '137****1111', status: 'active', homeScope: { id: TOWN1, name: '柳泉镇' } });
+    const fresh = await t.login('wang.teacher', res.body.initialPassword);
+    const me = await fresh.get('/api/v1/auth/me');
+    expect(me.body.user.passwordChangeRequired).toBe(true);
+    expect((await fresh.post('/api/v1/auth/password', { currentPassword: res.body.initialPassword, newPassword: 'abcdefgh' })).body.errors.map((e: any) => e.code))
+      .toEqual(expect.arrayContaining(['too_few_classes']));
+    expect((await fresh.post('/api/v1/auth/password', { currentPassword: res.body.initialPassword, newPassword: 'Willow-Bridge-2026' })).status).toBe(204);
+    expect((await fresh.get('/api/v1/auth/me')).body.user.passwordChangeRequired).toBe(false);
+  });
+
+  it('refuses bad input with field errors and writes nothing', async () => {
+    const town = await t.login('town');
+    const count = async () => (await t.app.core.db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
+    const before = await count();
+    const cases = [
+      { body: { username: 'x', displayName: 'a', roles: [{ role: 'editor', scopeType: 'region', scopeId: TOWN1 }] }, field: 'username' },
+      { body: { username: 'okname', displayName: 'a', phone: '12345', roles: [{ role: 'editor', scopeType: 'region', scopeId: TOWN1 }] }, field: 'phone' },
+      { body: { username: 'okname', displayName: 'a', roles: [{ role: 'editor', scopeType: 'region', scopeId: '329901199000' }] }, field: 'roles.0.scopeId' },
+      { body: { username: 'okname', displayName: 'a', roles: [{ role: 'wizard', scopeType: 'region', scopeId: TOWN1 }] }, field: 'roles.0.role' },
+      { body: { username: 'okname', displayName: 'a', roles: [{ role: 'town_admin', scopeType: 'institution', scopeId: TOWN1 }] }, field: 'roles.0.scopeType' },
+      { body: { username: 'okname', displayName: 'a', roles: [], extra: 1 }, field: 'extra' },
+    ];
+    for (const c of cases) {
+      const res = await town.post('/api/v1/users', c.body);
+      expect(res.status, res.raw).toBe(400);
+      expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+      expect(res.body.errors.map((e: any) => e.field)).toContain(c.field);
+      expect(res.body.errors[0].message['zh-CN']).toBeTruthy();
+      expect(res.body.errors[0].message.en).toBeTruthy();
+    }
+    const dup = await town.post('/api/v1/users', { username: 'teacher', displayName: 'dup', roles: [{ role: 'editor', scopeType: 'region', scopeId: TOWN1 }] });
+    expect(dup.status).toBe(409);
+    const otherTown = await town.post('/api/v1/users', { username: 'sneaky', displayName: 'x', roles: [{ role: 'editor', scopeType: 'region', scopeId: TOWN2 }] });
+    expect(otherTown.status).toBe(403);
+    expect(await count()).toBe(before);
+  });
+
+  it('changing roles, disabling and resetting a password end the user\'s sessions at once', async () => {
+    const admin = await t.login('admin');
+    const teacher = await t.login('teacher');
+    const target = (await admin.get('/api/v1/users?q=teacher')).body.items.find((u: any) => u.username === 'teacher');
+    const center = target.roles[0].scopeId;
+
+    const roles = await admin.put(`/api/v1/users/${target.id}/roles`, { roles: [{ role: 'teacher', scopeType: 'institution', scopeId: center }, { role: 'editor', scopeType: 'institution', scopeId: center }] });
+    expect(roles.status, roles.raw).toBe(200);
+    expect(roles.body.roles.map((r: any) => r.role).sort()).toEqual(['editor', 'teacher']);
+    expect((await teacher.get('/api/v1/auth/me')).status).toBe(401);
+
+    const again = await t.login('teacher');
+    expect((await again.get('/api/v1/auth/me')).body.user.permissions).toContain('core.backoffice.use');
+    const disabled = await admin.post(`/api/v1/users/${target.id}/disable`);
+    expect(disabled.body.status).toBe('disabled');
+    expect((await again.get('/api/v1/auth/me')).status).toBe(401);
+    expect((await t.anonymous().post('/api/v1/auth/login', { username: 'teacher', password: 'learning-city-demo' })).status).toBe(401);
+    expect((await admin.post(`/api/v1/users/${target.id}/enable`)).body.status).toBe('active');
+
+    const third = await t.login('teacher');
+    const reset = await admin.post(`/api/v1/users/${target.id}/reset-password`);
+    expect(reset.body.temporaryPassword).toMatch(/^\S{16}$/);
+    expect((await third.get('/api/v1/auth/me')).status).toBe(401);
+    const withTemp = await t.login('teacher', reset.body.temporaryPassword);
+    expect((await withTemp.get('/api/v1/auth/me')).body.user.passwordChangeRequired).toBe(true);
+  });
+
+  it('admins cannot disable themselves; abilities say what each row allows', async () => {
+    const admin = await t.login('admin');
+    const me = (await admin.get('/api/v1/auth/me')).body.user;
+    const self = await admin.get(`/api/v1/users/${me.id}`);
+    expect(self.body.abilities).toMatchObject({ disable: false, resetPassword: false, assignRoles: false });
+    expect((await admin.post(`/api/v1/users/${me.id}/disable`)).status).toBe(403);
+    const town = await t.login('town');
+    const list = (await town.get('/api/v1/users?pageSize=100')).body.items;
+    const townSelf = list.find((u: any) => u.username === 'town');
+    expect(townSelf.abilities.disable).toBe(false);
+    const staff = list.find((u: any) => u.username === 'staff');
+    expect(staff.abilities).toMatchObject({ update: true, disable: true, assignRoles: true, reveal: false });
+  });
+
+  it('counts users by role within scope for the dashboard', async () => {
+    const town = await t.login('town');
+    const stats = await town.get('/api/v1/users/stats');
+    const byRole = Object.fromEntries(stats.body.byRole.map((r: any) => [r.role, r.count]));
+    expect(byRole.city_admin).toBeUndefined();
+    expect(byRole.town_admin).toBeGreaterThanOrEqual(1);
+    const admin = await t.login('admin');
+    const all = Object.fromEntries((await admin.get('/api/v1/users/stats')).body.byRole.map((r: any) => [r.role, r.count]));
+    expect(all.resident).toBeGreaterThanOrEqual(25);
+    expect(all.town_admin).toBeGreaterThanOrEqual(8);
+  });
+});

@@ -1,0 +1,102 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../test/support/test-app.js';
+import { testDialects } from '../../test/support/databases.js';
+
+function cookies(setCookie: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const c of ([] as string[]).concat((setCookie as string[]) ?? [])) {
+    const [pair] = c.split(';');
+    const i = pair.indexOf('=');
+    out[pair.slice(0, i)] = pair.slice(i + 1);
+  }
+  return out;
+}
+
+function form(fields: Record<string, string>) {
+  return new URLSearchParams(fields).toString();
+}
+
+describe.each(testDialects())('public portal on %s', (kind) => {
+  let t: TestApp;
+  beforeAll(async () => { t = await createTestApp(kind); });
+  afterAll(async () => { await t.close(); });
+
+  it('serves the shell: zh-CN, skip link, navigation from the database without sections of missing modules, footer', async () => {
+    const res = await t.app.inject({ url: '/' });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toMatch(/text\/html/);
+    const html = res.body;
+    expect(html).toMatch(/^<!doctype html><html lang="zh-CN">/);
+    expect(html).toContain('<a class="skip-link" href="#main">');
+    expect(html).toContain('青溪市学习型城市');
+    expect(html).toContain('>首页</a>');
+    expect(html).toContain('>使用帮助</a>');
+    expect(html).not.toContain('公文文档'); // the content module is not installed yet
+    expect(html).toContain('<main id="main"');
+    expect(html).toContain('<footer>');
+    expect(html).toContain('8 个镇、40 个村（社区）');
+    expect(html).toMatch(/<meta name="viewport" content="width=device-width, initial-scale=1">/);
+  });
+
+  it('care mode is a form that works without JavaScript and persists in a cookie', async () => {
+    const page = await t.app.inject({ url: '/help' });
+    const anon = cookies(page.headers['set-cookie']).lc_csrf;
+    const res = await t.app.inject({
+      method: 'POST', url: '/care-mode', headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: `lc_csrf=${anon}` },
+      payload: form({ _csrf: anon, back: '/help', care: '1' }),
+    });
+    expect(res.statusCode).toBe(303);
+    expect(res.headers.location).toBe('/help');
+    expect(cookies(res.headers['set-cookie']).care).toBe('1');
+    const cared = await t.app.inject({ url: '/help', headers: { cookie: 'care=1' } });
+    expect(cared.body).toContain('<html lang="zh-CN" class="care">');
+    const evil = await t.app.inject({
+      method: 'POST', url: '/care-mode', headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: `lc_csrf=${anon}` },
+      payload: form({ _csrf: anon, back: '//evil.example/', care: '1' }),
+    });
+    expect(evil.headers.location).toBe('/');
+    const noToken = await t.app.inject({ method: 'POST', url: '/care-mode', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: form({ care: '1' }) });
+    expect(noToken.statusCode).toBe(403);
+  });
+
+  it('a resident registers, lands on their account, logs out and logs in again through the forms', async () => {
+    const page = await t.app.inject({ url: '/register' });
+    const anon = cookies(page.headers['set-cookie']).lc_csrf;
+    expect(page.body).toContain(`name="_csrf" value="${anon}"`);
+    const headers = { 'content-type': 'application/x-www-form-urlencoded', cookie: `lc_csrf=${anon}` };
+    const weak = await t.app.inject({ method: 'POST', url: '/register', headers, payload: form({ _csrf: anon, username: 'zhao.chunhua', phone: '', password: '123456', realName: '' }) });
+    expect(weak.statusCode).toBe(400);
+    expect(weak.body).toContain('密码至少 8 位');
+    expect(weak.body).toContain('value="zhao.chunhua"');
+    const ok = await t.app.inject({ method: 'POST', url: '/register', headers, payload: form({ _csrf: anon, username: 'zhao.chunhua', phone: '', password: 'morning tea by the lake', realName: '赵春花' }) });
+    expect(ok.statusCode).toBe(303);
+    expect(ok.headers.location).toBe('/account');
+    const session = cookies(ok.headers['set-cookie']).lc_session;
+    const account = await t.app.inject({ url: '/account', headers: { cookie: `lc_session=${session}` } });
+    expect(account.body).toContain('赵春花');
+    expect(account.headers['cache-control']).toBe('no-store');
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(account.body)![1];
+    const out = await t.app.inject({ method: 'POST', url: '/logout', headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: `lc_session=${session}` }, payload: form({ _csrf: csrf }) });
+    expect(out.statusCode).toBe(303);
+    expect((await t.app.inject({ url: '/account', headers: { cookie: `lc_session=${session}` } })).headers.location).toBe('/login');
+    const wrong = await t.app.inject({ method: 'POST', url: '/login', headers, payload: form({ _csrf: anon, username: 'zhao.chunhua', password: 'not it at all' }) });
+    expect(wrong.statusCode).toBe(401);
+    expect(wrong.body).toContain('用户名或密码错误');
+    const login = await t.app.inject({ method: 'POST', url: '/login', headers, payload: form({ _csrf: anon, username: 'zhao.chunhua', password: 'morning tea by the lake' }) });
+    expect(login.statusCode).toBe(303);
+  });
+
+  it('switches to English and shows a friendly 404 page to browsers, problem+json to API clients', async () => {
+    const lang = await t.app.inject({ url: '/lang/en?back=/help' });
+    expect(cookies(lang.headers['set-cookie']).lang).toBe('en');
+    const en = await t.app.inject({ url: '/help', headers: { cookie: 'lang=en' } });
+    expect(en.body).toContain('<html lang="en">');
+    expect(en.body).toContain('Care mode');
+    const page = await t.app.inject({ url: '/no/such/page', headers: { accept: 'text/html' } });
+    expect(page.statusCode).toBe(404);
+    expect(page.body).toContain('您访问的页面不存在');
+    const api = await t.app.inject({ url: '/api/v1/nothing' });
+    expect(api.statusCode).toBe(404);
+    expect(api.headers['content-type']).toMatch(/application\/problem\+json/);
+  });
+});

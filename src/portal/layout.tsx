@@ -29,7 +29,7 @@ function isCurrent(path: string, href: string): boolean {
 export function Layout(props: { ctx: PageContext; title: string; description?: string; children?: unknown }): SafeHtml {
   const { ctx } = props;
   const { t } = ctx;
-  const siteTitle = `${ctx.cityName}${t('site.name')}`;
+  const siteTitle = t('site.title', { city: ctx.cityName });
   const body = (
     <body>
       <a class="skip-link" href="#main">{t('site.skip')}</a>

@@ -2,6 +2,7 @@ import type { PortalMessageId } from './zh-CN.js';
 
 export const portalEn: Record<PortalMessageId, string> = {
   'site.name': 'Learning City',
+  'site.title': 'Learning City · {city}',
   'site.tagline': 'Everyone learns, everywhere, all their lives',
   'site.skip': 'Skip to main content',
   'site.footer.org': 'Run by the {city} Community Education Committee Office',

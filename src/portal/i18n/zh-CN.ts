@@ -1,6 +1,7 @@
 /** Portal (public site) text, zh-CN: the source catalog. */
 export const portalZhCN = {
   'site.name': '学习型城市',
+  'site.title': '{city}学习型城市',
   'site.tagline': '人人皆学、处处能学、时时可学',
   'site.skip': '跳到正文',
   'site.footer.org': '{city}社区教育委员会办公室 主办',

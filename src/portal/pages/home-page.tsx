@@ -23,7 +23,7 @@ export function HomePage(props: { ctx: PageContext; network: NetworkSummary }) {
           <h2 id="network-title">{t('home.network.title')}</h2>
           <p>{t('home.network.summary', { city: ctx.cityName, towns: network.towns.length, villages: network.villageCount, institutions: network.institutionCount })}</p>
           <div class="table-scroll">
-            <table class="data">
+            <table class="data responsive">
               <thead>
                 <tr>
                   <th scope="col">{t('home.network.column.town')}</th>
@@ -34,7 +34,12 @@ export function HomePage(props: { ctx: PageContext; network: NetworkSummary }) {
               </thead>
               <tbody>
                 {network.towns.map((town) => (
-                  <tr><th scope="row">{town.name}</th><td>{town.center ?? '—'}</td><td>{town.villages}</td><td>{town.institutions}</td></tr>
+                  <tr>
+                    <th scope="row">{town.name}</th>
+                    <td data-label={t('home.network.column.center')}>{town.center ?? '—'}</td>
+                    <td data-label={t('home.network.column.villages')}>{town.villages}</td>
+                    <td data-label={t('home.network.column.institutions')}>{town.institutions}</td>
+                  </tr>
                 ))}
               </tbody>
             </table>

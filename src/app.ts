@@ -25,6 +25,8 @@ import { userRoutes } from './core/users/user-routes.js';
 import { regionRoutes } from './core/regions/region-routes.js';
 import { auditRoutes } from './core/audit/audit-routes.js';
 import { settingsRoutes } from './core/settings/settings-routes.js';
+import { navRoutes } from './core/nav/nav-routes.js';
+import { exportOwnDataRoutes } from './core/auth/export-own-data.js';
 import { portalRoutes } from './portal/portal-routes.js';
 import { seedBase } from './core/seed/seed-base.js';
 import { seedDemo } from './core/seed/seed-demo.js';
@@ -88,6 +90,8 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   await app.register(regionRoutes);
   await app.register(auditRoutes);
   await app.register(settingsRoutes);
+  await app.register(navRoutes);
+  await app.register(exportOwnDataRoutes);
   await app.register(portalRoutes);
   await registerBackOffice(app);
 

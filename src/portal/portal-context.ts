@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { INSTALLED_MODULES } from '../core/modules.js';
+import { navService } from '../core/nav/nav-service.js';
 import { ttlCache } from '../core/ttl-cache.js';
 import { newToken } from '../core/ids.js';
 import { ANON_CSRF_COOKIE } from '../core/http/csrf.js';
@@ -14,9 +14,7 @@ export const CARE_COOKIE = 'care';
 /** Per-app helpers that build a page's context; navigation and the city name are cached for 30 s. */
 export function createPortalContext(app: FastifyInstance, assetVersion: string) {
   const db = app.core.db;
-  const navCache = ttlCache(30_000, async () =>
-    (await db.selectFrom('nav_items').selectAll().where('visible', '=', 1).orderBy('sort').execute())
-      .filter((n) => n.module === null || INSTALLED_MODULES.has(n.module)));
+  const navCache = { get: () => navService(app.core).visibleItems() };
   const cityCache = ttlCache(30_000, async () => (await cityRegion(db))?.name ?? '');
 
   async function pageContext(request: FastifyRequest, reply: FastifyReply): Promise<PageContext> {

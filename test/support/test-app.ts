@@ -78,7 +78,7 @@ export async function createTestApp(kind: DbKind, options: { clock?: Clock; demo
         if (setCookie) client.cookie = setCookie;
         const contentType = String(res.headers['content-type'] ?? '');
         const isJson = contentType.includes('json');
-        if (isJson) scan(url, res.body, url.includes('/reveal'));
+        if (isJson) scan(url, res.body, res.headers['x-personal-data'] === 'unmasked');
         const parsed = isJson && res.body ? JSON.parse(res.body) : res.body;
         if (parsed && typeof parsed === 'object' && typeof parsed.csrfToken === 'string') client.csrfToken = parsed.csrfToken;
         return { status: res.statusCode, body: parsed, headers: res.headers, raw: res.body };

@@ -24,6 +24,8 @@ export function registerSecurityHeaders(app: FastifyInstance, opts: { hsts: bool
     reply.header('cross-origin-opener-policy', 'same-origin');
     reply.header('permissions-policy', 'camera=(), microphone=(), geolocation=(), payment=()');
     if (opts.hsts) reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
+    // Marks the few audited answers that deliberately carry unmasked personal data (tests scan all others).
+    if (request.routeOptions.config?.revealsPersonalData) reply.header('x-personal-data', 'unmasked');
     if (!reply.hasHeader('cache-control') && (request.actor || request.url.startsWith('/api/v1/'))) {
       reply.header('cache-control', 'no-store');
     }

@@ -43,6 +43,8 @@ export const en: Record<MessageId, string> = {
   'user.username_format': 'A username is 3–32 letters, digits, underscores, dots or hyphens, or an 11-digit mobile number.',
   'user.phone_format': 'Not a valid mainland China mobile number (11 digits).',
   'user.id_number_invalid': 'The ID number is not valid (format, birth date or check digit).',
+  'user.id_number_taken': 'This ID number is already recorded on another account.',
+  'nav.href_invalid': 'A link must be a site path starting with /.',
   'user.not_found': 'User not found.',
   'user.cannot_change_self': 'You cannot do this to your own account.',
   'user.role_not_grantable': 'You may not grant this role: {role}.',

@@ -41,6 +41,8 @@ export const zhCN = {
   'user.username_format': '用户名须为 3–32 位字母、数字、下划线、点或短横线，或 11 位手机号。',
   'user.phone_format': '手机号格式不正确（11 位中国大陆手机号）。',
   'user.id_number_invalid': '身份证号码无效（格式、出生日期或校验位不正确）。',
+  'user.id_number_taken': '该身份证号码已登记在其他账户。',
+  'nav.href_invalid': '链接须以 / 开头的站内地址。',
   'user.not_found': '找不到该用户。',
   'user.cannot_change_self': '不能对自己的账户执行此操作。',
   'user.role_not_grantable': '您不能授予该角色：{role}。',

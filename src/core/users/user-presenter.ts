@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { Actor } from '../access/actor.js';
 import type { FieldCrypto } from '../pii/field-crypto.js';
-import { maskPhone } from '../pii/mask.js';
+import { maskIdNumber, maskPhone } from '../pii/mask.js';
 import { grantsOfUsers, type UserRow } from './user-repository.js';
 import { scopeNames } from '../regions/region-repository.js';
 import { userAbilities } from './user-policy.js';
@@ -22,6 +22,7 @@ export async function presentUsers(db: Kysely<Database>, crypto: FieldCrypto, ac
       kind: row.kind,
       status: status as 'active' | 'disabled' | 'locked',
       phone: row.phone_enc ? maskPhone(crypto.decrypt(row.phone_enc)) : null,
+      idNumber: row.id_number_enc ? maskIdNumber(crypto.decrypt(row.id_number_enc)) : null,
       roles: grants.map((g) => ({ role: g.role, scopeType: g.scope_type, scopeId: g.scope_id, scopeName: names.get(g.scope_id) ?? g.scope_id })),
       homeScope: { type: row.home_scope_type, id: row.home_scope_id, name: names.get(row.home_scope_id) ?? row.home_scope_id },
       mfaEnabled: row.mfa_enabled === 1,

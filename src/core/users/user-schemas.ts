@@ -16,6 +16,7 @@ export const UserSummarySchema = Type.Object({
   kind: Type.Union([Type.Literal('staff'), Type.Literal('resident')]),
   status: Type.Union([Type.Literal('active'), Type.Literal('disabled'), Type.Literal('locked')]),
   phone: Type.Union([Type.String(), Type.Null()], { description: 'masked by the server, e.g. 138****1234' }),
+  idNumber: Type.Union([Type.String(), Type.Null()], { description: 'masked by the server, e.g. 110***********1234' }),
   roles: Type.Array(RoleGrantSchema),
   homeScope: Type.Object({ type: ScopeType, id: Type.String(), name: Type.String() }),
   mfaEnabled: Type.Boolean(),
@@ -40,12 +41,14 @@ export const CreateUserBody = Type.Object({
   username: Type.String({ minLength: 3, maxLength: 32 }),
   displayName: Type.String({ minLength: 1, maxLength: 50 }),
   phone: Type.Optional(Type.String({ maxLength: 20 })),
+  idNumber: Type.Optional(Type.String({ maxLength: 20 })),
   roles: Type.Array(RequestedGrantSchema, { minItems: 1, maxItems: 20 }),
 }, { additionalProperties: false });
 
 export const UpdateUserBody = Type.Object({
   displayName: Type.Optional(Type.String({ minLength: 1, maxLength: 50 })),
   phone: Type.Optional(Type.Union([Type.String({ maxLength: 20 }), Type.Null()])),
+  idNumber: Type.Optional(Type.Union([Type.String({ maxLength: 20 }), Type.Null()])),
 }, { additionalProperties: false });
 
 export const ReplaceRolesBody = Type.Object({

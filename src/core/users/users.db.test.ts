@@ -108,3 +108,50 @@ describe.each(testDialects())('staff user management on %s', (kind) => {
     expect(all.town_admin).toBeGreaterThanOrEqual(8);
   });
 });
+
+describe.each(testDialects())('ID numbers on staff records on %s', (kind) => {
+  let t: TestApp;
+  beforeAll(async () => { t = await createTestApp(kind); });
+  afterAll(async () => { expectNoPersonalDataLeaks(t); await t.close(); });
+
+  it('validates (GB 11643), stores encrypted, shows masked, reveals only to the city admin with an audit entry', async () => {
+    const admin = await t.login('admin');
+    const bad = await admin.post('/api/v1/users', { username: 'idcheck', displayName: '身份证测试', idNumber: '110105194912310022', roles: [{ role: 'editor', scopeType: 'city', scopeId: '329901000000' }] });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors[0]).toMatchObject({ field: 'idNumber', code: 'checksum' });
+    const badDate = await admin.post('/api/v1/users', { username: 'idcheck', displayName: '身份证测试', idNumber: '110105199902300013', roles: [{ role: 'editor', scopeType: 'city', scopeId: '329901000000' }] });
+    expect(badDate.status).toBe(400);
+    const ok = await admin.post('/api/v1/users', { username: 'idcheck', displayName: '身份证测试', idNumber: '11010519491231002x', roles: [{ role: 'editor', scopeType: 'city', scopeId: '329901000000' }] });
+    expect(ok.status, ok.raw).toBe(201);
+    expect(ok.body.user.idNumber).toBe('110***********002X');
+    const row = await t.app.core.db.selectFrom('users').selectAll().where('username', '=', 'idcheck').executeTakeFirstOrThrow();
+    expect(row.id_number_enc).not.toContain('11010519491231002X');
+    expect(row.birth_date).toBe('1949-12-31');
+    const dup = await admin.post('/api/v1/users', { username: 'idcheck2', displayName: '重复', idNumber: '11010519491231002X', roles: [{ role: 'editor', scopeType: 'city', scopeId: '329901000000' }] });
+    expect(dup.status).toBe(400);
+    expect(dup.body.errors[0].code).toBe('taken');
+    const revealed = await admin.post(`/api/v1/users/${ok.body.user.id}/reveal`, { field: 'idNumber' });
+    expect(revealed.body.value).toBe('11010519491231002X');
+    expect(revealed.headers['x-personal-data']).toBe('unmasked');
+    const town = await t.login('town');
+    expect((await town.post(`/api/v1/users/${ok.body.user.id}/reveal`, { field: 'idNumber' })).status).toBe(403);
+    const auditor = await t.login('auditor');
+    const log = (await auditor.get(`/api/v1/audit?action=user.pii.reveal&targetId=${ok.body.user.id}`)).body.items;
+    expect(log).toHaveLength(1);
+    const created = (await auditor.get(`/api/v1/audit?action=user.create&targetId=${ok.body.user.id}`)).body.items[0];
+    expect(created.after.idNumber).toBe('110***********002X');
+  });
+
+  it('a resident exports their own data after re-entering the password; the export is audited', async () => {
+    const resident = await t.login('resident');
+    expect((await resident.post('/api/v1/auth/export', { password: 'wrong' })).status).toBe(400);
+    const res = await resident.post('/api/v1/auth/export', { password: 'learning-city-demo' });
+    expect(res.status).toBe(200);
+    expect(res.headers['content-disposition']).toMatch(/attachment/);
+    expect(res.body.account).toMatchObject({ username: 'resident', phone: '13905110021' });
+    expect(res.body.sessions.length).toBeGreaterThanOrEqual(1);
+    expect(res.body.activity.some((a: any) => a.action === 'auth.login')).toBe(true);
+    const auditor = await t.login('auditor');
+    expect((await auditor.get('/api/v1/audit?action=user.self_export')).body.total).toBe(1);
+  });
+});

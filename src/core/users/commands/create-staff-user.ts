@@ -5,9 +5,10 @@ import { hashPassword } from '../../auth/password-hash.js';
 import { appendAudit } from '../../audit/audit-log.js';
 import { conflict, invalid, invalidField, type FieldError } from '../../http/errors.js';
 import { checkGrants, type RequestedGrant } from '../role-grants.js';
+import { protectIdNumber } from '../personal-id.js';
 import { MOBILE_PATTERN, USERNAME_PATTERN, generateOneTimePassword, normalizePhone, normalizeUsername } from '../user-fields.js';
 
-export interface CreateStaffInput { username: string; displayName: string; phone?: string; roles: RequestedGrant[] }
+export interface CreateStaffInput { username: string; displayName: string; phone?: string; idNumber?: string; roles: RequestedGrant[] }
 
 /**
  * Creates a staff account with a one-time password that must be changed at first login. The account's
@@ -37,13 +38,14 @@ export async function createStaffUser(core: CoreContext, ctx: RequestContext & {
     if (phoneHash && await trx.selectFrom('users').select('id').where('phone_hash', '=', phoneHash).executeTakeFirst()) {
       throw invalidField('phone', 'auth.username_taken', 'taken');
     }
+    const idNumber = await protectIdNumber(trx, core.fieldCrypto, input.idNumber ?? null, 'idNumber', null, now);
     const home = grants[0].scope;
     const id = newId();
     await trx.insertInto('users').values({
       id, username, display_name: input.displayName.trim(), kind: 'staff', status: 'active',
       password_hash: passwordHash, password_changed_at: at, password_change_required: 1,
       phone_enc: phone ? core.fieldCrypto.encrypt(phone) : null, phone_hash: phoneHash,
-      id_number_enc: null, id_number_hash: null, real_name: null, birth_date: null,
+      id_number_enc: idNumber.id_number_enc, id_number_hash: idNumber.id_number_hash, real_name: null, birth_date: idNumber.birth_date,
       home_scope_type: home.type, home_scope_id: home.id, home_path: home.path,
       failed_logins: 0, locked_until: null, mfa_secret_enc: null, mfa_enabled: 0, mfa_last_step: null,
       created_at: at, updated_at: at, last_login_at: null,
@@ -56,7 +58,7 @@ export async function createStaffUser(core: CoreContext, ctx: RequestContext & {
     }
     await appendAudit(trx, ctx, {
       action: 'user.create', targetType: 'user', targetId: id,
-      after: { username, displayName: input.displayName, phone, roles: grants.map((g) => `${g.role}@${g.scope.type}:${g.scope.id}`) },
+      after: { username, displayName: input.displayName, phone, idNumber: idNumber.plain, roles: grants.map((g) => `${g.role}@${g.scope.type}:${g.scope.id}`) },
     }, now);
     return id;
   });

@@ -5,8 +5,9 @@ import { forbidden, invalidField } from '../../http/errors.js';
 import { loadVisibleUser } from '../user-loader.js';
 import { userAbilities } from '../user-policy.js';
 import { MOBILE_PATTERN, normalizePhone } from '../user-fields.js';
+import { protectIdNumber } from '../personal-id.js';
 
-export interface UpdateUserInput { displayName?: string; phone?: string | null }
+export interface UpdateUserInput { displayName?: string; phone?: string | null; idNumber?: string | null }
 
 export async function updateUser(core: CoreContext, ctx: RequestContext & { actor: Actor }, id: string, input: UpdateUserInput) {
   const phone = input.phone ? normalizePhone(input.phone) : input.phone;
@@ -29,6 +30,17 @@ export async function updateUser(core: CoreContext, ctx: RequestContext & { acto
         after.phone = phone;
         changes.phone_enc = phone ? core.fieldCrypto.encrypt(phone) : null;
         changes.phone_hash = phone ? core.fieldCrypto.lookupHash(phone) : null;
+      }
+    }
+    if (input.idNumber !== undefined) {
+      const next = await protectIdNumber(trx, core.fieldCrypto, input.idNumber, 'idNumber', id, now);
+      const old = row.id_number_enc ? core.fieldCrypto.decrypt(row.id_number_enc) : null;
+      if (next.plain !== old) {
+        before.idNumber = old;
+        after.idNumber = next.plain;
+        changes.id_number_enc = next.id_number_enc;
+        changes.id_number_hash = next.id_number_hash;
+        changes.birth_date = next.birth_date;
       }
     }
     if (Object.keys(changes).length === 0) return;

@@ -16,7 +16,8 @@ import { systemClock, type Clock } from './core/time.js';
 import { createFieldCrypto } from './core/pii/field-crypto.js';
 import { registerProblemHandlers } from './core/http/problem.js';
 import { registerValidators } from './core/http/validation.js';
-import { registerSecurityHeaders } from './core/http/security-headers.js';
+import { applySecurityHeaders, registerSecurityHeaders } from './core/http/security-headers.js';
+import { sendProblem } from './core/http/problem.js';
 import { registerAuthHooks } from './core/http/auth-hooks.js';
 import { enforceRouteAccessDeclarations, type RegisteredRoute } from './core/http/route-access.js';
 import { healthRoutes } from './core/health-routes.js';
@@ -62,6 +63,11 @@ export async function buildApp(options: BuildOptions): Promise<App> {
     trustProxy: config.trustProxy,
     genReqId: () => crypto.randomUUID(),
     ajv: { customOptions: { removeAdditional: false } },
+    // Malformed URLs (bad percent-encoding, over-long ids) get the same problem+json and headers as every error.
+    frameworkErrors: (error, request, reply) => {
+      applySecurityHeaders(request, reply, config.secureCookies);
+      return sendProblem(request, reply, error.statusCode === 414 ? 414 : 400, error.statusCode === 414 ? 'request.too_large' : 'request.invalid');
+    },
   }).withTypeProvider<TypeBoxTypeProvider>() as unknown as App;
   app.routeRegistry = [];
   app.database = database;

@@ -48,7 +48,8 @@ export function createPortalContext(app: FastifyInstance, assetVersion: string) 
 
 /** Only same-site relative paths are valid redirect targets (no open redirects). */
 export function safeBackPath(back: unknown): string {
-  return typeof back === 'string' && /^\/(?![/\\])/.test(back) ? back : '/';
+  // A control character (tab, newline, NUL) could be stripped by the browser into `//host`, or break the header.
+  return typeof back === 'string' && /^\/(?![/\\])/.test(back) && !/[\u0000-\u001f\u007f]/.test(back) ? back : '/';
 }
 
 export function contentHash(text: string): string {

@@ -134,7 +134,8 @@ describe('findUnmaskedPersonalData', () => {
       .stringMatching(/^[1-8]\d{5}(19[0-9]{2}|20[01][0-9])(0[1-9]|1[0-2])(0[1-9]|1[0-9]|2[0-8])\d{3}$/)
       .map((body) => body + idNumberCheckChar(body));
     const mobile = fc.stringMatching(/^1[3-9]\d{9}$/);
-    const filler = fc.string({ unit: fc.constantFrom('a', ' ', '"', ':', ',', '{', '}', '张', '-') });
+    // Latin letters next to the digits would make it an identifier (UUID, token), which the scanner skips on purpose.
+    const filler = fc.string({ unit: fc.constantFrom(' ', '"', ':', ',', '{', '}', '张', '-', '：') });
     fc.assert(
       fc.property(fc.oneof(idNumber, mobile), filler, filler, (secret, before, after) => {
         expect(findUnmaskedPersonalData(before + secret + after)).toEqual([secret]);
@@ -144,3 +145,12 @@ describe('findUnmaskedPersonalData', () => {
     );
   });
 });
+
+describe('findUnmaskedPersonalData inside identifiers', () => {
+  it('ignores digit runs inside UUIDs and random tokens', () => {
+    expect(findUnmaskedPersonalData('{"instance":"3684c638-9d09-431f-9c80-e18081549165"}')).toEqual([]);
+    expect(findUnmaskedPersonalData('{"csrfToken":"Ab13812345678Zq"}')).toEqual([]);
+    expect(findUnmaskedPersonalData('{"phone":"13812345678"}')).toEqual(['13812345678']);
+  });
+});
+

@@ -60,10 +60,11 @@ export function maskBirthDate(value: Maybe): string | null {
   return match ? `${match[1]}-**-**` : '*'.repeat(date.length);
 }
 
-// "Not adjacent to other digits" keeps us from matching inside longer numbers (order ids, timestamps).
-const ID_NUMBER_CANDIDATE = /(?<!\d)\d{17}[\dXx](?!\d)/g;
+// "Not adjacent to other digits or Latin letters" keeps us from matching inside longer numbers (order ids,
+// timestamps) and inside UUIDs and random tokens, whose hex/base64 runs can hold 11 digits in a row.
+const ID_NUMBER_CANDIDATE = /(?<![\dA-Za-z])\d{17}[\dXx](?![\dA-Za-z])/g;
 // An optional +86 / 0086 prefix is allowed so `+8613812341234` is still caught.
-const MOBILE_CANDIDATE = /(?<!\d)(?:(?:\+|00)86[- ]?)?(1[3-9]\d{9})(?!\d)/g;
+const MOBILE_CANDIDATE = /(?<![\dA-Za-z])(?:(?:\+|00)86[- ]?)?(1[3-9]\d{9})(?![\dA-Za-z])/g;
 
 /**
  * Every checksum-valid 18-char ID number and every mainland mobile number in `text`, in order of appearance.

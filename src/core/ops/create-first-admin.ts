@@ -1,4 +1,5 @@
 import type { CoreContext } from '../context.js';
+import { newUserRow } from '../users/new-user-row.js';
 import type { Role, ScopeType } from '../access/roles.js';
 import { ROLE_SCOPE_TYPES, isRole } from '../access/roles.js';
 import { newId } from '../ids.js';
@@ -30,14 +31,10 @@ export async function createUserFromCli(core: CoreContext, input: CliUserInput) 
   const at = now.toISOString();
   const id = newId();
   await core.db.transaction().execute(async (trx) => {
-    await trx.insertInto('users').values({
-      id, username, display_name: input.displayName ?? username, kind: 'staff', status: 'active',
-      password_hash: passwordHash, password_changed_at: at, password_change_required: 1,
-      phone_enc: null, phone_hash: null, id_number_enc: null, id_number_hash: null, real_name: null, birth_date: null,
-      home_scope_type: scope.type, home_scope_id: scope.id, home_path: scope.path,
-      failed_logins: 0, locked_until: null, mfa_secret_enc: null, mfa_enabled: 0, mfa_last_step: null,
-      created_at: at, updated_at: at, last_login_at: null,
-    }).execute();
+    await trx.insertInto('users').values(newUserRow({
+      id, username, display_name: input.displayName ?? username, kind: 'staff', password_hash: passwordHash,
+      password_change_required: 1, home_scope_type: scope.type, home_scope_id: scope.id, home_path: scope.path,
+    }, at)).execute();
     await trx.insertInto('role_assignments').values({ id: newId(), user_id: id, role, scope_type: scope.type, scope_id: scope.id, scope_path: scope.path, created_at: at }).execute();
     await appendAudit(trx, { actor: null, ip: null, requestId: 'cli' }, {
       action: 'user.create', targetType: 'user', targetId: id, actorOverride: { id: null, name: 'cli' },

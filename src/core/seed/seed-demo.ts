@@ -1,4 +1,5 @@
 import type { CoreContext } from '../context.js';
+import { newUserRow } from '../users/new-user-row.js';
 import { newId } from '../ids.js';
 import { hashPassword } from '../auth/password-hash.js';
 import type { Role, ScopeType } from '../access/roles.js';
@@ -72,18 +73,14 @@ export async function seedDemo(core: CoreContext) {
     for (const account of accounts) {
       const scope = scopes[account.scope];
       const id = newId();
-      await trx.insertInto('users').values({
+      await trx.insertInto('users').values(newUserRow({
         id, username: account.username, display_name: account.displayName,
-        kind: account.role === 'resident' ? 'resident' : 'staff', status: 'active',
-        password_hash: passwordHash, password_changed_at: at, password_change_required: 0,
+        kind: account.role === 'resident' ? 'resident' : 'staff', password_hash: passwordHash,
         phone_enc: account.phone ? core.fieldCrypto.encrypt(account.phone) : null,
         phone_hash: account.phone ? core.fieldCrypto.lookupHash(account.phone) : null,
-        id_number_enc: null, id_number_hash: null,
-        real_name: account.role === 'resident' ? account.displayName : null, birth_date: null,
+        real_name: account.role === 'resident' ? account.displayName : null,
         home_scope_type: scope.type, home_scope_id: scope.id, home_path: scope.path,
-        failed_logins: 0, locked_until: null, mfa_secret_enc: null, mfa_enabled: 0, mfa_last_step: null,
-        created_at: at, updated_at: at, last_login_at: null,
-      }).execute();
+      }, at)).execute();
       await trx.insertInto('role_assignments').values({ id: newId(), user_id: id, role: account.role, scope_type: scope.type, scope_id: scope.id, scope_path: scope.path, created_at: at }).execute();
     }
   });

@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import { newUserRow } from '../../users/new-user-row.js';
 import type { CoreContext } from '../../context.js';
 import type { RequestContext } from '../../access/actor.js';
 import { appendAudit } from '../../audit/audit-log.js';
@@ -44,15 +45,11 @@ export async function registerResident(core: CoreContext, ctx: RequestContext, i
     if (clash) throw conflict('auth.username_taken');
     const id = newId();
     const displayName = input.realName?.trim() || username || maskPhone(phone!)!;
-    await trx.insertInto('users').values({
-      id, username: loginName, display_name: displayName, kind: 'resident', status: 'active',
-      password_hash: passwordHash, password_changed_at: at, password_change_required: 0,
-      phone_enc: phone ? core.fieldCrypto.encrypt(phone) : null, phone_hash: phoneHash,
-      id_number_enc: null, id_number_hash: null, real_name: input.realName?.trim() || null, birth_date: null,
-      home_scope_type: 'city', home_scope_id: city.id, home_path: city.path,
-      failed_logins: 0, locked_until: null, mfa_secret_enc: null, mfa_enabled: 0, mfa_last_step: null,
-      created_at: at, updated_at: at, last_login_at: at,
-    }).execute();
+    await trx.insertInto('users').values(newUserRow({
+      id, username: loginName, display_name: displayName, kind: 'resident', password_hash: passwordHash,
+      phone_enc: phone ? core.fieldCrypto.encrypt(phone) : null, phone_hash: phoneHash, real_name: input.realName?.trim() || null,
+      home_scope_type: 'city', home_scope_id: city.id, home_path: city.path, last_login_at: at,
+    }, at)).execute();
     await trx.insertInto('role_assignments').values({
       id: newId(), user_id: id, role: 'resident', scope_type: 'city', scope_id: city.id, scope_path: city.path, created_at: at,
     }).execute();

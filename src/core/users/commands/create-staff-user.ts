@@ -1,4 +1,5 @@
 import type { CoreContext } from '../../context.js';
+import { newUserRow } from '../new-user-row.js';
 import type { RequestContext, Actor } from '../../access/actor.js';
 import { newId } from '../../ids.js';
 import { hashPassword } from '../../auth/password-hash.js';
@@ -41,15 +42,12 @@ export async function createStaffUser(core: CoreContext, ctx: RequestContext & {
     const idNumber = await protectIdNumber(trx, core.fieldCrypto, input.idNumber ?? null, 'idNumber', null, now);
     const home = grants[0].scope;
     const id = newId();
-    await trx.insertInto('users').values({
-      id, username, display_name: input.displayName.trim(), kind: 'staff', status: 'active',
-      password_hash: passwordHash, password_changed_at: at, password_change_required: 1,
+    await trx.insertInto('users').values(newUserRow({
+      id, username, display_name: input.displayName.trim(), kind: 'staff', password_hash: passwordHash, password_change_required: 1,
       phone_enc: phone ? core.fieldCrypto.encrypt(phone) : null, phone_hash: phoneHash,
-      id_number_enc: idNumber.id_number_enc, id_number_hash: idNumber.id_number_hash, real_name: null, birth_date: idNumber.birth_date,
+      id_number_enc: idNumber.id_number_enc, id_number_hash: idNumber.id_number_hash, birth_date: idNumber.birth_date,
       home_scope_type: home.type, home_scope_id: home.id, home_path: home.path,
-      failed_logins: 0, locked_until: null, mfa_secret_enc: null, mfa_enabled: 0, mfa_last_step: null,
-      created_at: at, updated_at: at, last_login_at: null,
-    }).execute();
+    }, at)).execute();
     for (const g of grants) {
       await trx.insertInto('role_assignments').values({
         id: newId(), user_id: id, role: g.role, scope_type: g.scope.type, scope_id: g.scope.id,

@@ -10,8 +10,10 @@ export class SafeHtml {
 }
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const NEEDS_ESCAPE = /[&<>"']/;
 export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => ESCAPES[c]);
+  // Most text has nothing to escape: test once instead of always running the replacement.
+  return NEEDS_ESCAPE.test(value) ? value.replace(/[&<>"']/g, (c) => ESCAPES[c]) : value;
 }
 
 /** Marks trusted, already-escaped markup. Never pass user input here. */
@@ -25,35 +27,36 @@ type Child = SafeHtml | string | number | boolean | null | undefined | Child[];
 type Props = Record<string, unknown> & { children?: Child };
 type Component = (props: Props) => SafeHtml;
 
-function renderChildren(children: Child[], out: string[]) {
+// Plain string concatenation: V8 builds ropes, so nesting does not copy the markup below at every level.
+function renderChildren(children: Child[]): string {
+  let html = '';
   for (const child of children) {
     if (child === null || child === undefined || child === false || child === true) continue;
-    if (Array.isArray(child)) renderChildren(child, out);
-    else if (child instanceof SafeHtml) out.push(child.html);
-    else out.push(escapeHtml(String(child)));
+    if (child instanceof SafeHtml) html += child.html;
+    else if (Array.isArray(child)) html += renderChildren(child);
+    else html += escapeHtml(String(child));
   }
+  return html;
 }
 
 export function h(tag: string | Component, props: Props | null, ...children: Child[]): SafeHtml {
   if (typeof tag === 'function') return tag({ ...(props ?? {}), children: children.length === 1 ? children[0] : children });
-  const out: string[] = ['<', tag];
-  for (const [name, value] of Object.entries(props ?? {})) {
-    if (value === null || value === undefined || value === false || name === 'children') continue;
-    const attr = name === 'className' ? 'class' : name === 'htmlFor' ? 'for' : name;
-    if (value === true) out.push(' ', attr);
-    else out.push(' ', attr, '="', escapeHtml(String(value)), '"');
+  let html = '<' + tag;
+  if (props) {
+    for (const name in props) {
+      const value = props[name];
+      if (value === null || value === undefined || value === false || name === 'children') continue;
+      const attr = name === 'className' ? 'class' : name === 'htmlFor' ? 'for' : name;
+      html += value === true ? ' ' + attr : ' ' + attr + '="' + escapeHtml(String(value)) + '"';
+    }
   }
-  out.push('>');
-  if (VOID_TAGS.has(tag)) return new SafeHtml(out.join(''));
-  renderChildren(children, out);
-  out.push('</', tag, '>');
-  return new SafeHtml(out.join(''));
+  html += '>';
+  if (VOID_TAGS.has(tag)) return new SafeHtml(html);
+  return new SafeHtml(html + renderChildren(children) + '</' + tag + '>');
 }
 
 export function Fragment(props: Props): SafeHtml {
-  const out: string[] = [];
-  renderChildren([props.children ?? null], out);
-  return new SafeHtml(out.join(''));
+  return new SafeHtml(renderChildren([props.children ?? null]));
 }
 
 declare global {

@@ -12,7 +12,7 @@ export interface PageContext {
   nav: NavLink[];
   cityName: string;
   user: { displayName: string; kind: 'staff' | 'resident' } | null;
-  /** The token forms on this page must echo (session token, or the anonymous double-submit token). */
+  /** The token forms on this page must echo: the session's, or the anonymous double-submit token on form pages ('' elsewhere). */
   csrfToken: string;
   assetVersion: string;
 }
@@ -35,14 +35,9 @@ export function Layout(props: { ctx: PageContext; title: string; description?: s
       <a class="skip-link" href="#main">{t('site.skip')}</a>
       <div class="topbar">
         <div class="wrap">
-          <form method="post" action="/care-mode">
-            <input type="hidden" name="_csrf" value={ctx.csrfToken} />
-            <input type="hidden" name="back" value={ctx.path} />
-            <input type="hidden" name="care" value={ctx.care ? '0' : '1'} />
-            <button class="linklike" type="submit" aria-pressed={ctx.care ? 'true' : 'false'} title={ctx.care ? t('care.switch_off') : t('care.switch_on')}>
-              {ctx.care ? t('care.off') : t('care.on')}
-            </button>
-          </form>
+          <a class="linklike" href={`/care-mode?on=${ctx.care ? '0' : '1'}&back=${encodeURIComponent(ctx.path)}`} title={ctx.care ? t('care.switch_off') : t('care.switch_on')}>
+            {ctx.care ? t('care.off') : t('care.on')}
+          </a>
           <button class="linklike" type="button" id="read-aloud" hidden>{t('read.start')}</button>
           <button class="linklike" type="button" id="read-stop" hidden>{t('read.stop')}</button>
           <a class="linklike" href={`/lang/${ctx.locale === 'en' ? 'zh-CN' : 'en'}?back=${encodeURIComponent(ctx.path)}`} lang={ctx.locale === 'en' ? 'zh-CN' : 'en'}>{t('lang.switch')}</a>

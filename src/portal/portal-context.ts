@@ -17,11 +17,15 @@ export function createPortalContext(app: FastifyInstance, assetVersion: string) 
   const navCache = { get: () => navService(app.core).visibleItems() };
   const cityCache = ttlCache(30_000, async () => (await cityRegion(db))?.name ?? '');
 
-  async function pageContext(request: FastifyRequest, reply: FastifyReply): Promise<PageContext> {
+  /**
+   * `forms: true` for pages with an anonymous form (login, sign-up): only those set the double-submit
+   * cookie, so ordinary pages stay identical for every visitor and can be cached.
+   */
+  async function pageContext(request: FastifyRequest, reply: FastifyReply, options: { forms?: boolean } = {}): Promise<PageContext> {
     const locale = request.locale;
     const [nav, cityName] = await Promise.all([navCache.get(), cityCache.get()]);
-    let csrfToken = request.actor?.csrfToken ?? request.cookies[ANON_CSRF_COOKIE];
-    if (!csrfToken) {
+    let csrfToken = request.actor?.csrfToken ?? (options.forms ? request.cookies[ANON_CSRF_COOKIE] : '') ?? '';
+    if (!csrfToken && options.forms) {
       csrfToken = newToken();
       reply.setCookie(ANON_CSRF_COOKIE, csrfToken, { path: '/', httpOnly: true, sameSite: 'lax', secure: app.core.config.secureCookies });
     }
@@ -43,7 +47,25 @@ export function createPortalContext(app: FastifyInstance, assetVersion: string) 
     return reply.code(status).type('text/html; charset=utf-8').send(page.html);
   }
 
-  return { pageContext, sendPage, navCache, cityCache };
+  // Anonymous visitors all get the same bytes for a page, language and mode: keep them as a Buffer for 30 s
+  // (or until the navigation changes). Logged-in pages carry personal tokens and are always rendered.
+  const publicPages = new Map<string, { body: Buffer; at: number; navVersion: number }>();
+  async function sendPublicPage(request: FastifyRequest, reply: FastifyReply, render: (ctx: PageContext) => Promise<SafeHtml> | SafeHtml) {
+    const ctx = await pageContext(request, reply);
+    if (request.actor) return sendPage(reply, await render(ctx));
+    const key = `${ctx.path}|${ctx.locale}|${ctx.care ? 1 : 0}`;
+    const navVersion = navService(app.core).version();
+    const hit = publicPages.get(key);
+    const now = Date.now();
+    let body = hit && hit.navVersion === navVersion && now - hit.at < 30_000 ? hit.body : null;
+    if (!body) {
+      body = Buffer.from((await render(ctx)).html);
+      publicPages.set(key, { body, at: now, navVersion });
+    }
+    return reply.type('text/html; charset=utf-8').send(body);
+  }
+
+  return { pageContext, sendPage, sendPublicPage, navCache, cityCache };
 }
 
 /** Only same-site relative paths are valid redirect targets (no open redirects). */

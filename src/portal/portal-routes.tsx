@@ -47,13 +47,13 @@ const registerBody = Type.Object({
   password: Type.String({ maxLength: 256 }), realName: Type.String({ maxLength: 50 }),
 }, { additionalProperties: false });
 const passwordBody = Type.Object({ currentPassword: Type.String({ maxLength: 256 }), newPassword: Type.String({ maxLength: 256 }) }, { additionalProperties: false });
-const backBody = Type.Object({ back: Type.Optional(Type.String({ maxLength: 500 })), care: Type.Optional(Type.Union([Type.Literal('0'), Type.Literal('1')])) }, { additionalProperties: false });
+const careQuery = Type.Object({ back: Type.Optional(Type.String({ maxLength: 500 })), on: Type.Optional(Type.Union([Type.Literal('0'), Type.Literal('1')])) }, { additionalProperties: false });
 
 export const portalRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const core = app.core;
   const css = fs.readFileSync(path.join(assetsDir, 'portal.css'), 'utf8');
   const js = fs.readFileSync(path.join(assetsDir, 'portal.js'), 'utf8');
-  const { pageContext, sendPage } = createPortalContext(app, contentHash(css + js));
+  const { pageContext, sendPage, sendPublicPage } = createPortalContext(app, contentHash(css + js));
   const hide = { hide: true };
 
   const networkCache = ttlCache(30_000, async (): Promise<NetworkSummary> => {
@@ -75,11 +75,11 @@ export const portalRoutes: FastifyPluginAsyncTypebox = async (app) => {
   }
 
   app.get('/', { config: { access: 'public' }, schema: hide }, async (request, reply) =>
-    sendPage(reply, <HomePage ctx={await pageContext(request, reply)} network={await networkCache.get()} />));
+    sendPublicPage(request, reply, async (ctx) => <HomePage ctx={ctx} network={await networkCache.get()} />));
 
   for (const name of ['help', 'privacy'] as const) {
     app.get(`/${name}`, { config: { access: 'public' }, schema: hide }, async (request, reply) =>
-      sendPage(reply, <TextPage ctx={await pageContext(request, reply)} doc={TEXT_DOCUMENTS[name][request.locale]} />));
+      sendPublicPage(request, reply, (ctx) => <TextPage ctx={ctx} doc={TEXT_DOCUMENTS[name][request.locale]} />));
   }
 
   app.get('/lang/:locale', {
@@ -90,18 +90,19 @@ export const portalRoutes: FastifyPluginAsyncTypebox = async (app) => {
     return reply.redirect(safeBackPath(request.query.back), 303);
   });
 
-  app.post('/care-mode', { config: { access: 'public' }, schema: { ...hide, body: backBody } }, async (request, reply) => {
-    reply.setCookie(CARE_COOKIE, request.body.care === '0' ? '0' : '1', { path: '/', maxAge: 365 * 86400, sameSite: 'lax', secure: core.config.secureCookies });
-    return reply.redirect(safeBackPath(request.body.back), 303);
+  // A display preference, like the language: a plain link that works without JavaScript and needs no token.
+  app.get('/care-mode', { config: { access: 'public' }, schema: { ...hide, querystring: careQuery } }, async (request, reply) => {
+    reply.setCookie(CARE_COOKIE, request.query.on === '0' ? '0' : '1', { path: '/', maxAge: 365 * 86400, sameSite: 'lax', secure: core.config.secureCookies });
+    return reply.redirect(safeBackPath(request.query.back), 303);
   });
 
   app.get('/login', { config: { access: 'public' }, schema: hide }, async (request, reply) => {
     if (request.actor) return reply.redirect('/account', 303);
-    return sendPage(reply, <LoginPage ctx={await pageContext(request, reply)} />);
+    return sendPage(reply, <LoginPage ctx={await pageContext(request, reply, { forms: true })} />);
   });
 
   app.post('/login', { config: { access: 'public' }, attachValidation: true, schema: { ...hide, body: loginBody } }, async (request, reply) => {
-    const ctx = await pageContext(request, reply);
+    const ctx = await pageContext(request, reply, { forms: true });
     if (request.validationError) return sendPage(reply, <LoginPage ctx={ctx} errors={[coreT(request.locale, 'request.invalid')]} />, 400);
     try {
       const result = await loginWithPassword(core, requestContext(request), request.body.username, request.body.password, { userAgent: userAgent(request) });
@@ -116,7 +117,7 @@ export const portalRoutes: FastifyPluginAsyncTypebox = async (app) => {
   });
 
   app.post('/login/mfa', { config: { access: 'public' }, attachValidation: true, schema: { ...hide, body: mfaBody } }, async (request, reply) => {
-    const ctx = await pageContext(request, reply);
+    const ctx = await pageContext(request, reply, { forms: true });
     if (request.validationError) return sendPage(reply, <LoginPage ctx={ctx} errors={[coreT(request.locale, 'request.invalid')]} />, 400);
     try {
       const { session } = await completeMfaLogin(core, requestContext(request), request.body.ticket, request.body.code, { userAgent: userAgent(request) });
@@ -131,11 +132,11 @@ export const portalRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get('/register', { config: { access: 'public' }, schema: hide }, async (request, reply) => {
     if (request.actor) return reply.redirect('/account', 303);
-    return sendPage(reply, <RegisterPage ctx={await pageContext(request, reply)} />);
+    return sendPage(reply, <RegisterPage ctx={await pageContext(request, reply, { forms: true })} />);
   });
 
   app.post('/register', { config: { access: 'public' }, attachValidation: true, schema: { ...hide, body: registerBody } }, async (request, reply) => {
-    const ctx = await pageContext(request, reply);
+    const ctx = await pageContext(request, reply, { forms: true });
     if (request.validationError) return sendPage(reply, <RegisterPage ctx={ctx} errors={[coreT(request.locale, 'request.invalid')]} />, 400);
     const { username, phone, password, realName } = request.body;
     const values = { username, phone, realName };

@@ -38,25 +38,31 @@ describe.each(testDialects())('public portal on %s', (kind) => {
     expect(html).toMatch(/<meta name="viewport" content="width=device-width, initial-scale=1">/);
   });
 
-  it('care mode is a form that works without JavaScript and persists in a cookie', async () => {
+  it('care mode is a plain link that works without JavaScript and persists in a cookie', async () => {
     const page = await t.app.inject({ url: '/help' });
-    const anon = cookies(page.headers['set-cookie']).lc_csrf;
-    const res = await t.app.inject({
-      method: 'POST', url: '/care-mode', headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: `lc_csrf=${anon}` },
-      payload: form({ _csrf: anon, back: '/help', care: '1' }),
-    });
+    expect(page.headers['set-cookie']).toBeUndefined(); // ordinary pages are the same for every visitor
+    expect(page.body).toContain('href="/care-mode?on=1&amp;back=%2Fhelp"');
+    const res = await t.app.inject({ url: '/care-mode?on=1&back=%2Fhelp' });
     expect(res.statusCode).toBe(303);
     expect(res.headers.location).toBe('/help');
     expect(cookies(res.headers['set-cookie']).care).toBe('1');
     const cared = await t.app.inject({ url: '/help', headers: { cookie: 'care=1' } });
     expect(cared.body).toContain('<html lang="zh-CN" class="care">');
-    const evil = await t.app.inject({
-      method: 'POST', url: '/care-mode', headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: `lc_csrf=${anon}` },
-      payload: form({ _csrf: anon, back: '//evil.example/', care: '1' }),
-    });
+    expect(cared.body).toContain('href="/care-mode?on=0&amp;back=%2Fhelp"');
+    const evil = await t.app.inject({ url: '/care-mode?on=1&back=%2F%2Fevil.example%2F' });
     expect(evil.headers.location).toBe('/');
-    const noToken = await t.app.inject({ method: 'POST', url: '/care-mode', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: form({ care: '1' }) });
-    expect(noToken.statusCode).toBe(403);
+  });
+
+  it('anonymous pages are cached per language and mode, never across a logged-in visitor', async () => {
+    const a = await t.app.inject({ url: '/' });
+    const b = await t.app.inject({ url: '/' });
+    expect(b.body).toBe(a.body);
+    const en = await t.app.inject({ url: '/', headers: { cookie: 'lang=en' } });
+    expect(en.body).toContain('<html lang="en">');
+    const resident = await t.login('resident');
+    const mine = await t.app.inject({ url: '/', headers: { cookie: `lc_session=${resident.cookie}` } });
+    expect(mine.body).toContain('王秀英');
+    expect((await t.app.inject({ url: '/' })).body).not.toContain('王秀英');
   });
 
   it('a resident registers, lands on their account, logs out and logs in again through the forms', async () => {
@@ -64,6 +70,8 @@ describe.each(testDialects())('public portal on %s', (kind) => {
     const anon = cookies(page.headers['set-cookie']).lc_csrf;
     expect(page.body).toContain(`name="_csrf" value="${anon}"`);
     const headers = { 'content-type': 'application/x-www-form-urlencoded', cookie: `lc_csrf=${anon}` };
+    const forged = await t.app.inject({ method: 'POST', url: '/register', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: form({ username: 'forged', phone: '', password: 'morning tea by the lake', realName: '' }) });
+    expect(forged.statusCode).toBe(403);
     const weak = await t.app.inject({ method: 'POST', url: '/register', headers, payload: form({ _csrf: anon, username: 'zhao.chunhua', phone: '', password: '123456', realName: '' }) });
     expect(weak.statusCode).toBe(400);
     expect(weak.body).toContain('密码至少 8 位');

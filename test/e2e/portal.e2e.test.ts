@@ -58,10 +58,10 @@ describe('portal in Chromium', () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
     const page = await context.newPage();
     await page.goto(`${baseUrl}/help`);
-    // Keyboard only: the first Tab reaches the skip link, Enter on the care-mode button switches it on.
+    // Keyboard only: the first Tab reaches the skip link, Enter on the care-mode link switches it on.
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.className)).toBe('skip-link');
-    const careButton = page.getByRole('button', { name: '关怀版' });
+    const careButton = page.getByRole('link', { name: '关怀版' });
     await careButton.focus();
     await Promise.all([page.waitForEvent('load'), page.keyboard.press('Enter')]);
     expect(await page.evaluate(() => document.documentElement.classList.contains('care'))).toBe(true);

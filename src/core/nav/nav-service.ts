@@ -9,10 +9,16 @@ function createNavService(core: CoreContext) {
   const visible = ttlCache(30_000, async () =>
     (await core.db.selectFrom('nav_items').selectAll().where('visible', '=', 1).orderBy('sort').orderBy('id').execute())
       .filter((n) => n.module === null || INSTALLED_MODULES.has(n.module)));
+  let version = 0;
   return {
     visibleItems: () => visible.get(),
     allItems: () => core.db.selectFrom('nav_items').selectAll().orderBy('sort').orderBy('id').execute(),
-    invalidate: () => visible.invalidate(),
+    /** Bumped on every edit, so page caches built on the navigation know to rebuild. */
+    version: () => version,
+    invalidate: () => {
+      version += 1;
+      visible.invalidate();
+    },
   };
 }
 

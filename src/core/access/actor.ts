@@ -6,6 +6,7 @@ export interface Grant {
   scopeId: string;
   /** Path of the scope in the region/institution tree: a record is in scope when its path starts with this. */
   scopePath: string;
+  scopeName: string;
 }
 
 /** Who is making a request, read from the database on every request (never cached in the cookie). */

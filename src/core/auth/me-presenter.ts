@@ -1,7 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { Actor } from '../access/actor.js';
 import type { CoreContext } from '../context.js';
-import { scopeNames } from '../regions/region-repository.js';
 
 export const RoleGrantSchema = Type.Object({
   role: Type.String(),
@@ -22,14 +21,13 @@ export const MeSchema = Type.Object({
   passwordChangeRequired: Type.Boolean(),
 });
 
-export async function presentMe(core: CoreContext, actor: Actor) {
-  const names = await scopeNames(core.db, actor.grants.map((g) => g.scopeId));
+export async function presentMe(_core: CoreContext, actor: Actor) {
   return {
     id: actor.userId,
     username: actor.username,
     displayName: actor.displayName,
     kind: actor.kind,
-    roles: actor.grants.map((g) => ({ role: g.role, scopeType: g.scopeType, scopeId: g.scopeId, scopeName: names.get(g.scopeId) ?? g.scopeId })),
+    roles: actor.grants.map((g) => ({ role: g.role, scopeType: g.scopeType, scopeId: g.scopeId, scopeName: g.scopeName })),
     permissions: [...actor.permissions],
     mfaEnabled: actor.mfaEnabled,
     mfaSetupRequired: actor.mfaSetupRequired,

@@ -7,6 +7,7 @@ import type { Role } from '../access/roles.js';
 import { newToken, sha256 } from '../ids.js';
 import { addMs } from '../time.js';
 import { SESSION_POLICY } from './session-policy.js';
+import { ttlCache } from '../ttl-cache.js';
 
 export interface NewSession { token: string; csrfToken: string }
 
@@ -33,10 +34,33 @@ export async function revokeUserSessions(db: Kysely<Database>, userId: string, e
     .$if(Boolean(exceptIdHash), (q) => q.where('id_hash', '!=', exceptIdHash!)).execute();
 }
 
+/** A user's grants with their scopes' names, in one query (it runs on every request). */
 export async function loadGrants(db: Kysely<Database>, userId: string): Promise<Grant[]> {
-  const rows = await db.selectFrom('role_assignments').select(['role', 'scope_type', 'scope_id', 'scope_path'])
-    .where('user_id', '=', userId).orderBy('created_at').execute();
-  return rows.map((r) => ({ role: r.role as Role, scopeType: r.scope_type, scopeId: r.scope_id, scopePath: r.scope_path }));
+  const rows = await db.selectFrom('role_assignments')
+    .leftJoin('regions', 'regions.id', 'role_assignments.scope_id')
+    .leftJoin('institutions', 'institutions.id', 'role_assignments.scope_id')
+    .select(['role_assignments.role', 'role_assignments.scope_type', 'role_assignments.scope_id', 'role_assignments.scope_path',
+      'regions.name as region_name', 'institutions.name as institution_name'])
+    .where('role_assignments.user_id', '=', userId).orderBy('role_assignments.created_at').execute();
+  return rows.map((r) => ({
+    role: r.role as Role, scopeType: r.scope_type, scopeId: r.scope_id, scopePath: r.scope_path,
+    scopeName: r.institution_name ?? r.region_name ?? r.scope_id,
+  }));
+}
+
+// Roles with mandatory two-step login, read on every request: cached 5 s per database (a change made through
+// this process invalidates it at once; other processes see it within 5 s).
+const mfaRoleCaches = new WeakMap<object, ReturnType<typeof ttlCache<Set<string>>>>();
+function mfaRoleCache(db: Kysely<Database>) {
+  let cache = mfaRoleCaches.get(db);
+  if (!cache) {
+    cache = ttlCache(5_000, async () => new Set((await db.selectFrom('role_settings').select('role').where('mfa_required', '=', 1).execute()).map((r) => r.role)));
+    mfaRoleCaches.set(db, cache);
+  }
+  return cache;
+}
+export function forgetMfaRoleSettings(db: Kysely<Database>) {
+  mfaRoleCache(db).invalidate();
 }
 
 export async function mfaRequiredFor(db: Kysely<Database>, roles: string[]): Promise<boolean> {
@@ -71,7 +95,7 @@ export async function loadSession(core: CoreContext, token: string): Promise<Ses
   if (nowMs - Date.parse(row.last_seen_at) > SESSION_POLICY.touchEveryMs) {
     await core.db.updateTable('sessions').set({ last_seen_at: now.toISOString() }).where('id_hash', '=', idHash).execute();
   }
-  const grants = await loadGrants(core.db, row.user_id);
+  const [grants, mfaRoles] = await Promise.all([loadGrants(core.db, row.user_id), mfaRoleCache(core.db).get()]);
   const roles = grants.map((g) => g.role);
   const staff = row.kind === 'staff';
   const passwordExpired = staff && nowMs - Date.parse(row.password_changed_at) > SESSION_POLICY.staffPasswordMaxAgeMs;
@@ -86,7 +110,7 @@ export async function loadSession(core: CoreContext, token: string): Promise<Ses
       sessionIdHash: idHash,
       csrfToken: row.csrf_token,
       mfaEnabled: row.mfa_enabled === 1,
-      mfaSetupRequired: row.mfa_enabled !== 1 && (await mfaRequiredFor(core.db, roles)),
+      mfaSetupRequired: row.mfa_enabled !== 1 && roles.some((r) => mfaRoles.has(r)),
       passwordChangeRequired: row.password_change_required === 1 || passwordExpired,
     },
   };

@@ -6,6 +6,7 @@ import { ProblemRefs } from '../http/route-schemas.js';
 import { invalidField } from '../http/errors.js';
 import { STAFF_ROLES, type Role } from '../access/roles.js';
 import { appendAudit } from '../audit/audit-log.js';
+import { forgetMfaRoleSettings } from '../auth/sessions.js';
 
 const SecuritySettings = Type.Object({ mfaRequiredRoles: Type.Array(Type.String({ maxLength: 40 }), { maxItems: 20 }) }, { additionalProperties: false });
 
@@ -38,6 +39,7 @@ export const settingsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       }
       await appendAudit(trx, ctx, { action: 'settings.security.update', targetType: 'settings', targetId: 'security', before, after: { mfaRequiredRoles: wanted } }, now);
     });
+    forgetMfaRoleSettings(core.db);
     return read();
   });
 };

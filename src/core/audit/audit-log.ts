@@ -1,7 +1,7 @@
 import { type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { dialectOf } from '../db/dialect.js';
-import type { RequestContext } from '../access/actor.js';
+import type { Grant, RequestContext } from '../access/actor.js';
 import { isoWithShanghaiOffset } from '../time.js';
 import { maskRecordForAudit } from '../pii/personal-fields.js';
 import { entryHash } from './audit-entry.js';
@@ -14,11 +14,11 @@ export interface AuditEvent {
   before?: Record<string, unknown> | null;
   after?: Record<string, unknown> | null;
   /** For events without a logged-in actor (a failed login): who was named. */
-  actorOverride?: { id: string | null; name: string | null };
+  actorOverride?: { id: string | null; name: string | null; grants?: Grant[] };
 }
 
-function describeScope(ctx: RequestContext): { role: string | null; scope: string | null } {
-  const grants = ctx.actor?.grants ?? [];
+function describeScope(ctx: RequestContext, override?: Grant[]): { role: string | null; scope: string | null } {
+  const grants = override ?? ctx.actor?.grants ?? [];
   if (grants.length === 0) return { role: null, scope: null };
   return {
     role: [...new Set(grants.map((g) => g.role))].join(','),
@@ -36,7 +36,7 @@ export async function appendAudit(trx: Transaction<Database> | Kysely<Database>,
   const pg = dialectOf(trx) === 'postgres';
   const head = await trx.selectFrom('audit_head').selectAll().where('id', '=', 1)
     .$if(pg, (q) => q.forUpdate()).executeTakeFirstOrThrow();
-  const { role, scope } = describeScope(ctx);
+  const { role, scope } = describeScope(ctx, event.actorOverride?.grants);
   const row = {
     seq: head.last_seq + 1,
     at: isoWithShanghaiOffset(now),

@@ -6,7 +6,7 @@ import { newToken, sha256 } from '../../ids.js';
 import { addMs } from '../../time.js';
 import { maskPhone } from '../../pii/mask.js';
 import { burnVerifyTime, verifyPassword } from '../password-hash.js';
-import { createSession, type NewSession } from '../sessions.js';
+import { createSession, loadGrants, type NewSession } from '../sessions.js';
 import { SESSION_POLICY } from '../session-policy.js';
 import { findUserByLogin, type UserRow } from '../../users/user-repository.js';
 import { MOBILE_PATTERN, normalizePhone, normalizeUsername } from '../../users/user-fields.js';
@@ -96,7 +96,7 @@ export async function startSession(core: CoreContext, ctx: RequestContext, user:
     const session = await createSession(trx, user, now, { ip: ctx.ip, userAgent: meta.userAgent });
     await appendAudit(trx, ctx, {
       action: 'auth.login', targetType: 'user', targetId: user.id,
-      actorOverride: { id: user.id, name: user.username }, after: { method },
+      actorOverride: { id: user.id, name: user.username, grants: await loadGrants(trx, user.id) }, after: { method },
     }, now);
     return session;
   });

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import swagger from '@fastify/swagger';
@@ -40,6 +40,8 @@ export interface BuildOptions {
   database?: DatabaseHandle;
   /** Fastify's own logger; off in tests. */
   logger?: boolean;
+  /** Sees every response body before it leaves (the test suite scans them for unmasked personal data). */
+  inspectResponse?: (request: FastifyRequest, reply: FastifyReply, payload: unknown) => void;
 }
 
 export type App = FastifyInstance & { routeRegistry: RegisteredRoute[]; database: DatabaseHandle };
@@ -81,6 +83,13 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   await app.register(formbody, { bodyLimit: 64 * 1024 });
   registerAuthHooks(app);
   registerSecurityHeaders(app, { hsts: config.secureCookies });
+  if (options.inspectResponse) {
+    const inspect = options.inspectResponse;
+    app.addHook('onSend', async (request, reply, payload) => {
+      inspect(request, reply, payload);
+      return payload;
+    });
+  }
 
   await app.register(swagger, {
     openapi: {

@@ -51,13 +51,17 @@ export async function createTestApp(kind: DbKind, options: { clock?: Clock; demo
     NODE_ENV: 'test', DATA_DIR: db.dataDir, DEMO: options.demo === false ? '0' : '1',
     DATA_KEY: crypto.randomBytes(32).toString('base64'), ...options.env,
   });
-  const app = await buildApp({ config, database: db.handle, clock: options.clock ?? systemClock, logger: false });
   const leaks: TestApp['leaks'] = [];
-  const scan = (url: string, payload: string, revealRoute: boolean) => {
-    if (revealRoute) return;
-    const found = findUnmaskedPersonalData(payload);
-    if (found.length > 0) leaks.push({ url, found });
-  };
+  // Every JSON answer of the app, however the test sent the request, except the audited reveal routes.
+  const app = await buildApp({
+    config, database: db.handle, clock: options.clock ?? systemClock, logger: false,
+    inspectResponse: (request, reply, payload) => {
+      if (typeof payload !== 'string' || !String(reply.getHeader('content-type') ?? '').includes('json')) return;
+      if (reply.getHeader('x-personal-data') === 'unmasked') return;
+      const found = findUnmaskedPersonalData(payload);
+      if (found.length > 0) leaks.push({ url: request.url, found });
+    },
+  });
 
   const makeClient = (): Client => {
     const client: Client = {
@@ -78,7 +82,6 @@ export async function createTestApp(kind: DbKind, options: { clock?: Clock; demo
         if (setCookie) client.cookie = setCookie;
         const contentType = String(res.headers['content-type'] ?? '');
         const isJson = contentType.includes('json');
-        if (isJson) scan(url, res.body, res.headers['x-personal-data'] === 'unmasked');
         const parsed = isJson && res.body ? JSON.parse(res.body) : res.body;
         if (parsed && typeof parsed === 'object' && typeof parsed.csrfToken === 'string') client.csrfToken = parsed.csrfToken;
         return { status: res.statusCode, body: parsed, headers: res.headers, raw: res.body };
@@ -101,9 +104,11 @@ export async function createTestApp(kind: DbKind, options: { clock?: Clock; demo
       expect(res.status, `login ${username}: ${res.raw}`).toBe(200);
       return client;
     },
+    /** Also the suite-wide check: no JSON answer of this app carried a full ID or mobile number. */
     async close() {
       await app.close();
       await db.drop();
+      expect(leaks, `unmasked personal data left the server: ${JSON.stringify(leaks)}`).toEqual([]);
     },
   };
 }

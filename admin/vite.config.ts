@@ -16,6 +16,18 @@ export default defineConfig({
     // beyond `img-src data:` (which the server allows).
     sourcemap: false,
     chunkSizeWarningLimit: 900,
+    rolldownOptions: {
+      output: {
+        // Stable, cache-friendly vendor chunks; antd is left to automatic splitting so each page only loads
+        // the components it uses. ECharts is only ever loaded by the dashboard.
+        codeSplitting: {
+          groups: [
+            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/, priority: 20 },
+            { name: 'echarts', test: /node_modules[\\/](echarts|zrender|tslib)[\\/]/, priority: 20 },
+          ],
+        },
+      },
+    },
   },
   server: {
     proxy: {

@@ -13,17 +13,21 @@ export function toNamePath(field: string): NamePath {
     .map((part) => (/^\d+$/.test(part) ? Number(part) : part));
 }
 
-/**
- * Puts the server's per-field errors on the matching form fields. Returns the messages that matched no
- * field of `knownFields` so the caller can show them elsewhere.
- */
+export interface AppliedFieldErrors {
+  /** How many fields got an error message. */
+  matched: number;
+  /** Messages that matched no field of `knownFields`, to show elsewhere. */
+  unmatched: string[];
+}
+
+/** Puts the server's per-field errors on the matching form fields. */
 export function applyFieldErrors(
   form: FormInstance,
   error: unknown,
   lang: Lang,
   knownFields: readonly string[],
-): string[] {
-  if (!(error instanceof ApiError) || !error.problem?.errors?.length) return [];
+): AppliedFieldErrors {
+  if (!(error instanceof ApiError) || !error.problem?.errors?.length) return { matched: 0, unmatched: [] };
   const byField = new Map<string, { name: NamePath; errors: string[] }>();
   const unmatched: string[] = [];
   for (const item of error.problem.errors) {
@@ -39,5 +43,5 @@ export function applyFieldErrors(
     byField.set(key, entry);
   }
   form.setFields([...byField.values()]);
-  return unmatched;
+  return { matched: byField.size, unmatched };
 }

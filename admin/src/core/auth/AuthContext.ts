@@ -10,6 +10,8 @@ export interface AuthValue {
   me: Me | null;
   /** True after the server ended the session (a 401 while signed in). */
   expired: boolean;
+  /** True after the user signed out on purpose (the next sign-in starts from the home page). */
+  signedOut: boolean;
   login: (username: string, password: string) => Promise<LoginResult>;
   loginMfa: (ticket: string, code: string) => Promise<Me>;
   logout: () => Promise<void>;

@@ -9,12 +9,14 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const [status, setStatus] = useState<AuthStatus>('loading');
   const [me, setMe] = useState<Me | null>(null);
   const [expired, setExpired] = useState(false);
+  const [signedOut, setSignedOut] = useState(false);
 
   const accept = useCallback((session: SessionResponse): Me => {
     setCsrfToken(session.csrfToken);
     setMe(session.user);
     setStatus('authenticated');
     setExpired(false);
+    setSignedOut(false);
     return session.user;
   }, []);
 
@@ -69,6 +71,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       // The session ends in the UI whatever the server answered.
     } finally {
       setExpired(false);
+      setSignedOut(true);
       clear();
     }
   }, [clear]);
@@ -76,8 +79,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const can = useCallback((permission: string) => !!me?.permissions.includes(permission), [me]);
 
   const value = useMemo<AuthValue>(
-    () => ({ status, me, expired, login, loginMfa, logout, refresh, can }),
-    [status, me, expired, login, loginMfa, logout, refresh, can],
+    () => ({ status, me, expired, signedOut, login, loginMfa, logout, refresh, can }),
+    [status, me, expired, signedOut, login, loginMfa, logout, refresh, can],
   );
 
   return <AuthContext value={value}>{children}</AuthContext>;

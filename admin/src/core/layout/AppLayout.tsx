@@ -22,7 +22,7 @@ export function AppLayout() {
         collapsible
         collapsed={collapsed}
         trigger={null}
-        width={208}
+        width={200}
         collapsedWidth={screens.sm ? 64 : 0}
         style={{ position: 'sticky', top: 0, height: '100vh', overflow: 'auto' }}
       >

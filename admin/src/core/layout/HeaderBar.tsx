@@ -30,7 +30,7 @@ export function HeaderBar({ collapsed, onToggle }: Props) {
     <Flex align="center" justify="space-between" gap={12} style={{ height: '100%' }}>
       <Button
         type="text"
-        icon={collapsed ? <MenuUnfoldOutlined /> : <MenuFoldOutlined />}
+        icon={collapsed ? <MenuUnfoldOutlined aria-hidden /> : <MenuFoldOutlined aria-hidden />}
         onClick={onToggle}
         aria-label={collapsed ? t('header.expandMenu') : t('header.collapseMenu')}
       />
@@ -43,13 +43,13 @@ export function HeaderBar({ collapsed, onToggle }: Props) {
         <LanguageSwitch />
         <Popover content={roles} title={t('header.myRoles')} trigger={wide ? [] : ['click']}>
           <Flex align="center" gap={8} style={{ cursor: wide ? 'default' : 'pointer' }} data-testid="header-user">
-            <Avatar size="small" icon={<UserOutlined />} />
+            <Avatar size="small" icon={<UserOutlined aria-hidden />} />
             <Typography.Text strong ellipsis style={{ maxWidth: 160 }}>
               {me.displayName || me.username}
             </Typography.Text>
           </Flex>
         </Popover>
-        <Button icon={<LogoutOutlined />} onClick={onLogout} data-testid="logout" aria-label={t('header.logout')}>
+        <Button icon={<LogoutOutlined aria-hidden />} onClick={onLogout} data-testid="logout" aria-label={t('header.logout')}>
           {screens.md ? t('header.logout') : null}
         </Button>
       </Flex>

@@ -18,16 +18,16 @@ export interface NavItem {
 }
 
 export const NAV_ITEMS: readonly NavItem[] = [
-  { path: '/', labelKey: 'nav.dashboard', icon: <DashboardOutlined /> },
-  { path: '/users', labelKey: 'nav.users', icon: <TeamOutlined />, permission: PERMISSIONS.userRead },
-  { path: '/audit', labelKey: 'nav.audit', icon: <AuditOutlined />, permission: PERMISSIONS.auditRead },
+  { path: '/', labelKey: 'nav.dashboard', icon: <DashboardOutlined aria-hidden /> },
+  { path: '/users', labelKey: 'nav.users', icon: <TeamOutlined aria-hidden />, permission: PERMISSIONS.userRead },
+  { path: '/audit', labelKey: 'nav.audit', icon: <AuditOutlined aria-hidden />, permission: PERMISSIONS.auditRead },
   {
     path: '/settings',
     labelKey: 'nav.settings',
-    icon: <SafetyCertificateOutlined />,
+    icon: <SafetyCertificateOutlined aria-hidden />,
     permission: PERMISSIONS.settingsUpdate,
   },
-  { path: '/account', labelKey: 'nav.account', icon: <UserOutlined /> },
+  { path: '/account', labelKey: 'nav.account', icon: <UserOutlined aria-hidden /> },
 ];
 
 /** The nav item a location belongs to (longest matching prefix). */

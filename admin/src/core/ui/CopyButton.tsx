@@ -25,7 +25,7 @@ export function CopyButton({ text, testId }: { text: string; testId?: string }) 
   };
 
   return (
-    <Button icon={copied ? <CheckOutlined /> : <CopyOutlined />} onClick={onClick} data-testid={testId}>
+    <Button icon={copied ? <CheckOutlined aria-hidden /> : <CopyOutlined aria-hidden />} onClick={onClick} data-testid={testId}>
       {copied ? t('common.copied') : t('common.copy')}
     </Button>
   );

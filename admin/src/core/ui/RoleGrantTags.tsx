@@ -24,7 +24,7 @@ export function RoleGrantTags({ roles, emptyText }: { roles: RoleGrant[]; emptyT
         <Tag
           key={`${grant.role}:${grant.scopeType}:${String(grant.scopeId)}`}
           color={ROLE_COLORS[grant.role] ?? 'default'}
-          style={{ marginInlineEnd: 0 }}
+          style={{ marginInlineEnd: 0, whiteSpace: 'normal', maxWidth: '100%' }}
         >
           {roleLabel(t, grant.role)}
           {grant.scopeName ? ` · ${grant.scopeName}` : ''}

@@ -34,7 +34,8 @@ export function ChangePasswordForm({ onChanged, submitText }: { onChanged: () =>
         { name: 'currentPassword', errors: reasons.currentPassword },
         { name: 'newPassword', errors: reasons.newPassword },
       ]);
-      setError(problemText(failure));
+      const onFields = reasons.currentPassword.length + reasons.newPassword.length > 0;
+      setError(onFields ? null : problemText(failure));
     } finally {
       setSubmitting(false);
     }
@@ -42,7 +43,7 @@ export function ChangePasswordForm({ onChanged, submitText }: { onChanged: () =>
   };
 
   return (
-    <Form<Values> form={form} layout="vertical" onFinish={onFinish} style={{ maxWidth: 420 }} data-testid="change-password-form">
+    <Form<Values> form={form} name="changePassword" layout="vertical" onFinish={onFinish} style={{ maxWidth: 420 }} data-testid="change-password-form">
       {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="password-error" /> : null}
       <Form.Item
         name="currentPassword"

@@ -28,7 +28,7 @@ export function MfaDisableForm({ onDisabled }: { onDisabled: () => void | Promis
   };
 
   return (
-    <Form form={form} layout="vertical" onFinish={onFinish} style={{ maxWidth: 420 }}>
+    <Form form={form} name="mfaDisable" layout="vertical" onFinish={onFinish} style={{ maxWidth: 420 }}>
       {error ? <Alert type="error" showIcon title={problemText(error)} style={{ marginBottom: 16 }} /> : null}
       <Form.Item
         name="password"

@@ -26,7 +26,7 @@ export function MfaPanel() {
   return (
     <Flex vertical gap={8}>
       <Flex gap={8} align="center" data-testid="mfa-status">
-        <CheckCircleFilled style={{ color: '#52c41a', fontSize: 18 }} />
+        <CheckCircleFilled style={{ color: '#52c41a', fontSize: 18 }} aria-hidden />
         <Typography.Text strong>{t('mfa.statusEnabled')}</Typography.Text>
       </Flex>
       <Typography.Text type="secondary">{t('mfa.enabledHint')}</Typography.Text>

@@ -80,7 +80,7 @@ export function MfaSetupFlow({ onEnabled }: { onEnabled: () => void | Promise<vo
               </div>
             </Flex>
           </Flex>
-          <Form form={form} layout="inline" onFinish={enable} style={{ rowGap: 8 }}>
+          <Form form={form} name="mfaEnable" layout="inline" onFinish={enable} style={{ rowGap: 8 }}>
             <Form.Item
               name="code"
               label={t('mfa.code')}

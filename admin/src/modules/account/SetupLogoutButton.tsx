@@ -11,7 +11,7 @@ export function SetupLogoutButton() {
   return (
     <Button
       size="small"
-      icon={<LogoutOutlined />}
+      icon={<LogoutOutlined aria-hidden />}
       data-testid="logout"
       onClick={async () => {
         await logout();

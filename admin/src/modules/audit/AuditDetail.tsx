@@ -2,6 +2,7 @@ import { Col, Descriptions, Flex, Row, Tag, Typography } from 'antd';
 import { formatDateTime } from '../../core/format/datetime';
 import { useT } from '../../core/i18n/useT';
 import { changedKeys } from './diff';
+import { targetText } from './display';
 import { JsonBlock } from './JsonBlock';
 import type { AuditEntry } from './types';
 
@@ -13,12 +14,13 @@ export function AuditDetail({ entry }: { entry: AuditEntry }) {
     <Flex vertical gap={12} style={{ padding: '4px 8px' }} data-testid="audit-detail">
       <Descriptions
         size="small"
-        column={{ xs: 1, md: 2, xl: 4 }}
+        column={{ xs: 1, md: 2, xl: 3 }}
         items={[
           { key: 'at', label: t('audit.col.at'), children: formatDateTime(entry.at) },
           { key: 'requestId', label: t('audit.detail.requestId'), children: entry.requestId ?? '—' },
           { key: 'ip', label: t('audit.col.ip'), children: entry.ip ?? '—' },
           { key: 'actorId', label: t('audit.detail.actorId'), children: entry.actorId ?? '—' },
+          { key: 'target', label: t('audit.col.target'), children: targetText(entry) || '—' },
         ]}
       />
       {changed.length > 0 ? (

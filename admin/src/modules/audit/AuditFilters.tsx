@@ -59,7 +59,7 @@ export function AuditFilters({ value, onChange }: Props) {
   const submit = () => onChange(fromForm(form.getFieldsValue()));
 
   return (
-    <Form form={form} layout="inline" onFinish={submit} style={{ rowGap: 12 }} aria-label={t('audit.filters')}>
+    <Form form={form} name="auditFilters" layout="inline" onFinish={submit} style={{ rowGap: 12 }} aria-label={t('audit.filters')}>
       <Form.Item name="actor" label={t('audit.filter.actor')}>
         <Input allowClear style={{ width: 150 }} placeholder={t('audit.filter.actorPlaceholder')} />
       </Form.Item>
@@ -82,13 +82,13 @@ export function AuditFilters({ value, onChange }: Props) {
         <DatePicker.RangePicker allowEmpty={[true, true]} onChange={submit} style={{ width: 250 }} />
       </Form.Item>
       <Form.Item>
-        <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>
+        <Button type="primary" htmlType="submit" icon={<SearchOutlined aria-hidden />}>
           {t('common.search')}
         </Button>
       </Form.Item>
       <Form.Item>
         <Button
-          icon={<ReloadOutlined />}
+          icon={<ReloadOutlined aria-hidden />}
           onClick={() => {
             form.resetFields();
             onChange({});

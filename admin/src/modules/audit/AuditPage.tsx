@@ -68,7 +68,7 @@ export default function AuditPage() {
             dataSource={list.data?.items ?? []}
             loading={list.loading}
             size="middle"
-            scroll={{ x: 1000 }}
+            scroll={{ x: 975 }}
             data-testid="audit-table"
             expandable={{ expandedRowRender: (entry) => <AuditDetail entry={entry} /> }}
             pagination={{

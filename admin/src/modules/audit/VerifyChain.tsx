@@ -35,7 +35,7 @@ export function useChainVerification() {
 export function VerifyChainButton({ loading, onClick }: { loading: boolean; onClick: () => void }) {
   const t = useT();
   return (
-    <Button icon={<SafetyCertificateOutlined />} loading={loading} onClick={onClick} data-testid="audit-verify">
+    <Button icon={<SafetyCertificateOutlined aria-hidden />} loading={loading} onClick={onClick} data-testid="audit-verify">
       {t('audit.verify.button')}
     </Button>
   );

@@ -1,3 +1,15 @@
+/** Long ids (UUIDs) are cut to their first 8 characters for the table; the detail row shows them whole. */
+export function shortId(id: string): string {
+  return id.length > 12 ? `${id.slice(0, 8)}…` : id;
+}
+
+export function targetText(entry: { targetType: string | null; targetId: unknown }): string {
+  if (!entry.targetType) return '';
+  return entry.targetId === null || entry.targetId === undefined
+    ? entry.targetType
+    : `${entry.targetType} #${String(entry.targetId)}`;
+}
+
 /** A scope as the audit API gives it: a name, an object with a name, or nothing. */
 export function scopeText(scope: unknown): string {
   if (scope === null || scope === undefined || scope === '') return '';

@@ -20,7 +20,7 @@ export function Greeting() {
   return (
     <Card>
       <Flex gap={16} align="center" wrap>
-        <Avatar size={56} icon={<UserOutlined />} style={{ background: '#1677ff' }} />
+        <Avatar size={56} icon={<UserOutlined aria-hidden />} style={{ background: '#1677ff' }} />
         <Flex vertical gap={6} style={{ minWidth: 0, flex: 1 }}>
           <Typography.Title level={4} style={{ margin: 0 }} data-testid="dashboard-greeting">
             {t(greetingKey(shanghaiHour(now)), { name: me.displayName || me.username })}

@@ -12,7 +12,7 @@ const order = (role: string) => {
 };
 
 /** Bar chart: number of users per role in the viewer's scope. */
-export function RoleStatsChart({ stats }: { stats: UserStats }) {
+export default function RoleStatsChart({ stats }: { stats: UserStats }) {
   const t = useT();
   const { token } = theme.useToken();
 
@@ -48,7 +48,7 @@ export function RoleStatsChart({ stats }: { stats: UserStats }) {
       ref={ref}
       role="img"
       aria-label={t('dashboard.usersChart.aria', {
-        summary: stats.byRole.map((r) => `${roleLabel(t, r.role)} ${r.count}`).join('，'),
+        summary: stats.byRole.map((r) => `${roleLabel(t, r.role)} ${r.count}`).join(t('common.listSeparator')),
       })}
       style={{ width: '100%', height: 320 }}
       data-testid="users-by-role-chart"

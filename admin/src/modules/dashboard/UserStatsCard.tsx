@@ -1,9 +1,12 @@
 import { Alert, Button, Card, Col, Empty, Row, Skeleton, Statistic } from 'antd';
+import { lazy, Suspense } from 'react';
 import { useProblemText } from '../../core/api/useProblemText';
 import { useQuery } from '../../core/api/useQuery';
 import { useT } from '../../core/i18n/useT';
 import { dashboardApi } from './api';
-import { RoleStatsChart } from './RoleStatsChart';
+
+// ECharts is large: load it only once there is something to draw.
+const RoleStatsChart = lazy(() => import('./RoleStatsChart'));
 
 export function UserStatsCard() {
   const t = useT();
@@ -34,7 +37,9 @@ export function UserStatsCard() {
             <Statistic title={t('dashboard.usersChart.total')} value={total} />
           </Col>
           <Col xs={24} md={18}>
-            <RoleStatsChart stats={stats.data} />
+            <Suspense fallback={<Skeleton active paragraph={{ rows: 6 }} />}>
+              <RoleStatsChart stats={stats.data} />
+            </Suspense>
           </Col>
         </Row>
       )}

@@ -57,7 +57,7 @@ export default function SecuritySettingsPage() {
         ) : !settings.data ? (
           <Skeleton active />
         ) : (
-          <Form<SecuritySettings> form={form} layout="vertical" onFinish={onFinish}>
+          <Form<SecuritySettings> form={form} name="securitySettings" layout="vertical" onFinish={onFinish}>
             <Alert type="info" showIcon title={t('settings.mfa.hint')} style={{ marginBottom: 16 }} />
             {saveError ? (
               <Alert type="error" showIcon title={problemText(saveError)} style={{ marginBottom: 16 }} />

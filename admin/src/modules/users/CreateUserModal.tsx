@@ -63,7 +63,7 @@ export function CreateUserModal({ open, onClose, onCreated }: Props) {
       forceRender
       okButtonProps={{ 'data-testid': 'user-create-submit' } as Record<string, string>}
     >
-      <Form<Values> form={form} layout="vertical" onFinish={onFinish} initialValues={{ roles: [] }}>
+      <Form<Values> form={form} name="createUser" layout="vertical" onFinish={onFinish} initialValues={{ roles: [] }}>
         {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
         <Form.Item
           name="username"
@@ -71,7 +71,7 @@ export function CreateUserModal({ open, onClose, onCreated }: Props) {
           rules={[
             { required: true, whitespace: true, message: t('users.field.usernameRequired') },
             { pattern: /^\s*\S+\s*$/, message: t('users.field.usernameInvalid') },
-            { max: 64 },
+            { min: 3, max: 32, message: t('users.field.usernameLength') },
           ]}
         >
           <Input autoComplete="off" />
@@ -79,7 +79,7 @@ export function CreateUserModal({ open, onClose, onCreated }: Props) {
         <Form.Item
           name="displayName"
           label={t('users.field.displayName')}
-          rules={[{ required: true, whitespace: true, message: t('users.field.displayNameRequired') }, { max: 64 }]}
+          rules={[{ required: true, whitespace: true, message: t('users.field.displayNameRequired') }, { max: 50 }]}
         >
           <Input autoComplete="off" />
         </Form.Item>
@@ -90,7 +90,7 @@ export function CreateUserModal({ open, onClose, onCreated }: Props) {
         >
           <Input inputMode="tel" autoComplete="off" />
         </Form.Item>
-        <Form.Item label={t('users.field.initialRoles')} required={false}>
+        <Form.Item label={t('users.field.initialRoles')} required>
           <RoleGrantEditor
             name="roles"
             regions={regions.data ?? []}

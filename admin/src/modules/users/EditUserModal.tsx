@@ -54,12 +54,12 @@ export function EditUserModal({ user, onClose, onSaved }: Props) {
       confirmLoading={submitting}
       forceRender
     >
-      <Form<Values> form={form} layout="vertical" onFinish={onFinish}>
+      <Form<Values> form={form} name="editUser" layout="vertical" onFinish={onFinish}>
         {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
         <Form.Item
           name="displayName"
           label={t('users.field.displayName')}
-          rules={[{ required: true, whitespace: true, message: t('users.field.displayNameRequired') }, { max: 64 }]}
+          rules={[{ required: true, whitespace: true, message: t('users.field.displayNameRequired') }, { max: 50 }]}
         >
           <Input autoComplete="off" />
         </Form.Item>

@@ -33,7 +33,7 @@ export function RevealPhone({ user }: { user: UserSummary }) {
     setLoading(true);
     try {
       const { value } = await usersApi.revealPhone(user.id);
-      setRevealed(value);
+      setRevealed(value ?? '—');
       setSecondsLeft(REVEAL_SECONDS);
     } catch (error) {
       message.error(problemText(error));
@@ -50,7 +50,7 @@ export function RevealPhone({ user }: { user: UserSummary }) {
             {revealed}
           </Typography.Text>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {secondsLeft}s
+            {t('users.reveal.seconds', { seconds: secondsLeft })}
           </Typography.Text>
         </Flex>
       </Tooltip>
@@ -71,7 +71,7 @@ export function RevealPhone({ user }: { user: UserSummary }) {
           <Button
             type="text"
             size="small"
-            icon={<EyeOutlined />}
+            icon={<EyeOutlined aria-hidden />}
             loading={loading}
             aria-label={t('users.reveal.button')}
             title={t('users.reveal.button')}

@@ -26,7 +26,7 @@ interface Props {
   includeResident?: boolean;
 }
 
-/** Editable list of role + scope rows inside an antd Form. */
+/** Editable list of role + scope rows inside an antd Form; at least one row is required. */
 export function RoleGrantEditor({ name, regions, institutions, loading, includeResident = false }: Props) {
   const t = useT();
   const form = Form.useFormInstance();
@@ -56,7 +56,8 @@ export function RoleGrantEditor({ name, regions, institutions, loading, includeR
       rules={[
         {
           validator: async (_, rows: RoleGrantRow[] | undefined) => {
-            const keys = (rows ?? []).map(rowKey);
+            if (!rows || rows.length === 0) throw new Error(t('roles.atLeastOne'));
+            const keys = rows.map(rowKey);
             if (new Set(keys).size !== keys.length) throw new Error(t('roles.duplicate'));
           },
         },
@@ -115,7 +116,7 @@ export function RoleGrantEditor({ name, regions, institutions, loading, includeR
               <Button
                 type="text"
                 danger
-                icon={<DeleteOutlined />}
+                icon={<DeleteOutlined aria-hidden />}
                 onClick={() => remove(field.name)}
                 aria-label={t('roles.remove')}
                 title={t('roles.remove')}
@@ -123,7 +124,7 @@ export function RoleGrantEditor({ name, regions, institutions, loading, includeR
             </Flex>
           ))}
           <Form.ErrorList errors={errors} />
-          <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({})} style={{ alignSelf: 'flex-start' }}>
+          <Button type="dashed" icon={<PlusOutlined aria-hidden />} onClick={() => add({})} style={{ alignSelf: 'flex-start' }}>
             {t('roles.add')}
           </Button>
         </Flex>

@@ -55,7 +55,7 @@ export function RolesModal({ user, onClose, onSaved }: Props) {
       forceRender
     >
       <Typography.Paragraph type="secondary">{t('roles.hint')}</Typography.Paragraph>
-      <Form<Values> form={form} layout="vertical" onFinish={onFinish}>
+      <Form<Values> form={form} name="userRoles" layout="vertical" onFinish={onFinish}>
         {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
         <RoleGrantEditor
           name="roles"

@@ -28,9 +28,12 @@ export function ScopePicker({ scopeType, value, onChange, regions, institutions,
     () =>
       institutions.map((i) => {
         const regionName = regionNames.get(idKey(i.regionId));
-        return { value: idKey(i.id), label: regionName ? `${i.name}（${regionName}）` : i.name };
+        return {
+          value: idKey(i.id),
+          label: regionName ? t('roles.institutionInRegion', { name: i.name, region: regionName }) : i.name,
+        };
       }),
-    [institutions, regionNames],
+    [institutions, regionNames, t],
   );
 
   const common = {

@@ -15,6 +15,8 @@ export interface UserActionHandlers {
 
 type Busy = 'status' | 'reset' | null;
 
+const LINK_STYLE = { paddingInline: 4 };
+
 /** The row's actions; each one only when the server says this user may do it (`abilities`). */
 export function UserActions({ user, handlers }: { user: UserSummary; handlers: UserActionHandlers }) {
   const t = useT();
@@ -38,7 +40,13 @@ export function UserActions({ user, handlers }: { user: UserSummary; handlers: U
   const setStatus = (enable: boolean) =>
     act('status', async () => {
       const saved = enable ? await usersApi.enable(user.id) : await usersApi.disable(user.id);
-      message.success(enable ? t('users.enable.done', { name }) : t('users.disable.done', { name }));
+      message.success(
+        !enable
+          ? t('users.disable.done', { name })
+          : user.status === 'locked'
+            ? t('users.unlock.done', { name })
+            : t('users.enable.done', { name }),
+      );
       handlers.onChanged(saved);
     });
 
@@ -50,16 +58,17 @@ export function UserActions({ user, handlers }: { user: UserSummary; handlers: U
 
   const showDisable = !!can.disable && user.status !== 'disabled';
   const showEnable = !!can.enable && user.status !== 'active';
+  const locked = user.status === 'locked';
 
   return (
     <Space size={0} wrap>
       {can.update ? (
-        <Button type="link" size="small" onClick={() => handlers.onEdit(user)}>
+        <Button type="link" size="small" style={LINK_STYLE} onClick={() => handlers.onEdit(user)}>
           {t('users.action.edit')}
         </Button>
       ) : null}
       {can.assignRoles ? (
-        <Button type="link" size="small" onClick={() => handlers.onRoles(user)}>
+        <Button type="link" size="small" style={LINK_STYLE} onClick={() => handlers.onRoles(user)}>
           {t('users.action.roles')}
         </Button>
       ) : null}
@@ -72,20 +81,20 @@ export function UserActions({ user, handlers }: { user: UserSummary; handlers: U
           cancelText={t('common.cancel')}
           onConfirm={() => setStatus(false)}
         >
-          <Button type="link" size="small" danger loading={busy === 'status'}>
+          <Button type="link" size="small" style={LINK_STYLE} danger loading={busy === 'status'}>
             {t('users.action.disable')}
           </Button>
         </Popconfirm>
       ) : null}
       {showEnable ? (
         <Popconfirm
-          title={t('users.enable.confirmTitle', { name })}
-          okText={t('users.action.enable')}
+          title={locked ? t('users.unlock.confirmTitle', { name }) : t('users.enable.confirmTitle', { name })}
+          okText={locked ? t('users.action.unlock') : t('users.action.enable')}
           cancelText={t('common.cancel')}
           onConfirm={() => setStatus(true)}
         >
-          <Button type="link" size="small" loading={busy === 'status'}>
-            {t('users.action.enable')}
+          <Button type="link" size="small" style={LINK_STYLE} loading={busy === 'status'}>
+            {locked ? t('users.action.unlock') : t('users.action.enable')}
           </Button>
         </Popconfirm>
       ) : null}
@@ -97,7 +106,7 @@ export function UserActions({ user, handlers }: { user: UserSummary; handlers: U
           cancelText={t('common.cancel')}
           onConfirm={resetPassword}
         >
-          <Button type="link" size="small" loading={busy === 'reset'}>
+          <Button type="link" size="small" style={LINK_STYLE} loading={busy === 'reset'}>
             {t('users.action.resetPassword')}
           </Button>
         </Popconfirm>

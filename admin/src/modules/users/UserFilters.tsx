@@ -29,7 +29,7 @@ export function UserFilters({ value, onChange }: Props) {
   const submit = () => onChange(form.getFieldsValue());
 
   return (
-    <Form form={form} layout="inline" onFinish={submit} style={{ rowGap: 12 }} aria-label={t('users.filters')}>
+    <Form form={form} name="userFilters" layout="inline" onFinish={submit} style={{ rowGap: 12 }} aria-label={t('users.filters')}>
       <Form.Item name="q" label={t('users.filter.keyword')}>
         <Input.Search
           allowClear
@@ -75,7 +75,7 @@ export function UserFilters({ value, onChange }: Props) {
       </Form.Item>
       <Form.Item>
         <Button
-          icon={<ReloadOutlined />}
+          icon={<ReloadOutlined aria-hidden />}
           onClick={() => {
             form.resetFields();
             onChange({});

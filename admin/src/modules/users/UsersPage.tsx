@@ -88,7 +88,7 @@ export default function UsersPage() {
       description={t('users.description')}
       extra={
         can(PERMISSIONS.userCreate) ? (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="user-create">
+          <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setCreating(true)} data-testid="user-create">
             {t('users.create.button')}
           </Button>
         ) : null
@@ -115,7 +115,7 @@ export default function UsersPage() {
           columns={columns}
           dataSource={list.data?.items ?? []}
           loading={list.loading}
-          scroll={{ x: 1100 }}
+          scroll={{ x: 1000 }}
           size="middle"
           data-testid="users-table"
           pagination={{

@@ -22,7 +22,7 @@ export const usersApi = {
   disable: (id: Id) => api.post<UserSummary>(`${userPath(id)}/disable`, {}),
   enable: (id: Id) => api.post<UserSummary>(`${userPath(id)}/enable`, {}),
   resetPassword: (id: Id) => api.post<{ temporaryPassword: string }>(`${userPath(id)}/reset-password`, {}),
-  revealPhone: (id: Id) => api.post<{ value: string }>(`${userPath(id)}/reveal`, { field: 'phone' }),
+  revealPhone: (id: Id) => api.post<{ value: string | null }>(`${userPath(id)}/reveal`, { field: 'phone' }),
 };
 
 export const referenceApi = {

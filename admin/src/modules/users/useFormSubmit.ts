@@ -21,8 +21,9 @@ export function useFormSubmit(form: FormInstance, knownFields: readonly string[]
     try {
       return await action();
     } catch (failure) {
-      const unmatched = applyFieldErrors(form, failure, lang, knownFields);
-      setError([problemText(failure), ...unmatched].join(' '));
+      // When every reason sits on its field, the fields say it all; otherwise say it above the form too.
+      const { matched, unmatched } = applyFieldErrors(form, failure, lang, knownFields);
+      setError(matched > 0 && unmatched.length === 0 ? null : [problemText(failure, false), ...unmatched].join(' '));
       return undefined;
     } finally {
       setSubmitting(false);

@@ -12,7 +12,7 @@ export function userColumns(t: TFunction, handlers: UserActionHandlers): TableCo
     {
       title: t('users.col.username'),
       dataIndex: 'username',
-      width: 150,
+      width: 130,
       render: (username: string, user) => (
         <span>
           <Typography.Text className="lc-mono">{username}</Typography.Text>
@@ -22,42 +22,43 @@ export function userColumns(t: TFunction, handlers: UserActionHandlers): TableCo
         </span>
       ),
     },
-    { title: t('users.col.displayName'), dataIndex: 'displayName', width: 120 },
+    { title: t('users.col.displayName'), dataIndex: 'displayName', width: 110 },
     {
       title: t('users.col.phone'),
       dataIndex: 'phone',
-      width: 160,
+      width: 150,
       render: (_: unknown, user) => <RevealPhone user={user} />,
     },
     {
       title: t('users.col.roles'),
       dataIndex: 'roles',
+      minWidth: 180,
       render: (_: unknown, user) => <RoleGrantTags roles={user.roles} emptyText={t('users.noRoles')} />,
     },
     {
       title: t('users.col.homeScope'),
       dataIndex: 'homeScope',
       width: 130,
-      responsive: ['xl'],
+      responsive: ['xxl'],
       render: (_: unknown, user) => user.homeScope?.name ?? '—',
     },
     {
       title: t('users.col.status'),
       dataIndex: 'status',
-      width: 90,
+      width: 84,
       render: (_: unknown, user) => <UserStatusTag status={user.status} />,
     },
     {
       title: t('users.col.lastLogin'),
       dataIndex: 'lastLoginAt',
-      width: 170,
+      width: 168,
       render: (value: string | null) =>
         value ? formatDateTime(value) : <Typography.Text type="secondary">{t('users.neverLoggedIn')}</Typography.Text>,
     },
     {
       title: t('users.col.actions'),
       key: 'actions',
-      width: 220,
+      width: 200,
       fixed: 'right',
       render: (_: unknown, user) => <UserActions user={user} handlers={handlers} />,
     },

@@ -38,7 +38,7 @@ export function MfaStep({ ticket, onSignedIn, onBack }: Props) {
   };
 
   return (
-    <Form<Values> form={form} layout="vertical" onFinish={onFinish} requiredMark={false} size="large">
+    <Form<Values> form={form} name="loginMfa" layout="vertical" onFinish={onFinish} requiredMark={false} size="large">
       <Alert type="info" showIcon title={t('login.mfaHint')} style={{ marginBottom: 16 }} />
       {error ? (
         <Alert type="error" showIcon title={problemText(error)} style={{ marginBottom: 16 }} data-testid="login-error" />
@@ -49,7 +49,7 @@ export function MfaStep({ ticket, onSignedIn, onBack }: Props) {
         rules={[{ required: true, pattern: /^\s*\d{6}\s*$/, message: t('mfa.codeInvalid') }]}
       >
         <Input
-          prefix={<SafetyOutlined />}
+          prefix={<SafetyOutlined aria-hidden />}
           inputMode="numeric"
           autoComplete="one-time-code"
           maxLength={6}

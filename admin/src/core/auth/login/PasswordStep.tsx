@@ -33,7 +33,7 @@ export function PasswordStep({ onResult }: { onResult: (result: LoginResult) => 
   };
 
   return (
-    <Form<Values> form={form} layout="vertical" onFinish={onFinish} requiredMark={false} size="large">
+    <Form<Values> form={form} name="login" layout="vertical" onFinish={onFinish} requiredMark={false} size="large">
       {error ? (
         <Alert type="error" showIcon title={problemText(error)} style={{ marginBottom: 16 }} data-testid="login-error" />
       ) : null}
@@ -43,7 +43,7 @@ export function PasswordStep({ onResult }: { onResult: (result: LoginResult) => 
         rules={[{ required: true, whitespace: true, message: t('login.usernameRequired') }]}
       >
         <Input
-          prefix={<UserOutlined />}
+          prefix={<UserOutlined aria-hidden />}
           autoComplete="username"
           autoFocus
           placeholder={t('login.usernamePlaceholder')}
@@ -52,7 +52,7 @@ export function PasswordStep({ onResult }: { onResult: (result: LoginResult) => 
       </Form.Item>
       <Form.Item name="password" label={t('login.password')} rules={[{ required: true, message: t('login.passwordRequired') }]}>
         <Input.Password
-          prefix={<LockOutlined />}
+          prefix={<LockOutlined aria-hidden />}
           autoComplete="current-password"
           placeholder={t('login.passwordPlaceholder')}
           data-testid="login-password"

@@ -108,3 +108,18 @@ describe.each(testDialects())('public portal on %s', (kind) => {
     expect(api.headers['content-type']).toMatch(/application\/problem\+json/);
   });
 });
+
+describe('back office assets', () => {
+  it('a missing bundle file is a 404, while client routes fall back to index.html', async () => {
+    const t = await createTestApp('sqlite');
+    try {
+      const missing = await t.app.inject({ url: '/admin/assets/no-such-chunk.js' });
+      expect(missing.statusCode).toBe(404);
+      const route = await t.app.inject({ url: '/admin/users' });
+      expect(route.statusCode).toBe(200);
+      expect(route.headers['content-type']).toMatch(/text\/html/);
+    } finally {
+      await t.close();
+    }
+  });
+});

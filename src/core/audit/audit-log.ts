@@ -22,7 +22,8 @@ function describeScope(ctx: RequestContext, override?: Grant[]): { role: string 
   if (grants.length === 0) return { role: null, scope: null };
   return {
     role: [...new Set(grants.map((g) => g.role))].join(','),
-    scope: [...new Set(grants.map((g) => `${g.scopeType}:${g.scopeId}`))].join(','),
+    // The scope's name at the time of the action, beside its id: names change, the log should not.
+    scope: [...new Set(grants.map((g) => `${g.scopeType}:${g.scopeId}${g.scopeName && g.scopeName !== g.scopeId ? ` ${g.scopeName}` : ''}`))].join(','),
   };
 }
 

@@ -35,7 +35,7 @@ describe.each(testDialects())('audit log on %s', (kind) => {
     const log = await auditor.get(`/api/v1/audit?action=user.update&targetId=${teacher.id}`);
     const entry = log.body.items[0];
     expect(entry).toMatchObject({
-      actorName: 'admin', role: 'city_admin', scope: 'city:329901000000', action: 'user.update', targetType: 'user',
+      actorName: 'admin', role: 'city_admin', scope: 'city:329901000000 青溪市', action: 'user.update', targetType: 'user',
       targetId: teacher.id, outcome: 'success', before: { displayName: '周雅琴 老师', phone: null },
       after: { displayName: '周雅琴 高级教师', phone: '136****2222' },
     });

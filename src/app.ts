@@ -129,7 +129,7 @@ async function registerBackOffice(app: FastifyInstance) {
   };
   app.get('/admin', { config: { access: 'public' }, schema: { hide: true } }, (_, reply) => reply.redirect('/admin/'));
   app.get('/admin/', { config: { access: 'public' }, schema: { hide: true } }, sendIndex);
-  app.get('/admin/*', { config: { access: 'public' }, schema: { hide: true } }, sendIndex);
-  // A missing bundle file (an old page after a rebuild) must be a 404, not index.html served as JavaScript.
-  app.get('/admin/assets/*', { config: { access: 'public' }, schema: { hide: true } }, (_, reply) => reply.callNotFound());
+  app.get('/admin/*', { config: { access: 'public' }, schema: { hide: true } }, (request, reply) =>
+    // A missing bundle file (an old page after a rebuild) must be a 404, not index.html served as JavaScript.
+    request.url.startsWith('/admin/assets/') ? reply.callNotFound() : sendIndex(request, reply));
 }

@@ -23,13 +23,10 @@ import { RegisterPage } from './pages/register-page.js';
 import { AccountPage } from './pages/account-page.js';
 import { NotFoundPage, TextPage } from './pages/text-page.js';
 import { TEXT_DOCUMENTS } from './content/text-documents.js';
+import type { PortalMessageId } from './i18n/zh-CN.js';
 import { setHtmlNotFound } from '../core/http/problem.js';
 
 const assetsDir = path.join(projectRoot, 'src', 'portal', 'assets');
-const ROLE_LABELS: Record<string, string> = {
-  city_admin: '市级管理员', town_admin: '镇级管理员', institution_admin: '机构管理员', teacher: '教师',
-  editor: '编辑', inspector: '督导', auditor: '审计员', resident: '居民',
-};
 
 /** The problem's message in the reader's language, and per-field messages. */
 function describeError(request: FastifyRequest, error: unknown) {
@@ -155,7 +152,7 @@ export const portalRoutes: FastifyPluginAsyncTypebox = async (app) => {
   async function accountPage(request: FastifyRequest, reply: import('fastify').FastifyReply, extra: { errors?: string[]; fieldErrors?: Record<string, string>; saved?: boolean; status?: number } = {}) {
     const actor = request.actor!;
     const ctx = await pageContext(request, reply);
-    const roles = actor.grants.map((g) => (request.locale === 'en' ? g.role : ROLE_LABELS[g.role] ?? g.role));
+    const roles = actor.grants.map((g) => `${ctx.t(`role.${g.role}` as PortalMessageId)} · ${g.scopeName}`);
     return sendPage(reply, <AccountPage ctx={ctx} errors={extra.errors} fieldErrors={extra.fieldErrors} saved={extra.saved}
       account={{ username: actor.username, displayName: actor.displayName, roles, staff: actor.kind === 'staff', setupRequired: actor.passwordChangeRequired }} />, extra.status ?? 200);
   }

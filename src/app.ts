@@ -28,6 +28,7 @@ import { auditRoutes } from './core/audit/audit-routes.js';
 import { settingsRoutes } from './core/settings/settings-routes.js';
 import { navRoutes } from './core/nav/nav-routes.js';
 import { exportOwnDataRoutes } from './core/auth/export-own-data.js';
+import { ownSessionsRoutes } from './core/auth/own-sessions-routes.js';
 import { portalRoutes } from './portal/portal-routes.js';
 import { seedBase } from './core/seed/seed-base.js';
 import { seedDemo } from './core/seed/seed-demo.js';
@@ -107,6 +108,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   await app.register(settingsRoutes);
   await app.register(navRoutes);
   await app.register(exportOwnDataRoutes);
+  await app.register(ownSessionsRoutes);
   await app.register(portalRoutes);
   await registerBackOffice(app);
 

@@ -33,6 +33,8 @@ const ROWS: Record<string, [Outcome, Outcome, Outcome, Outcome, Outcome, Outcome
   'POST /api/v1/auth/mfa/setup':            [401, A,   A,   A,   A,    A,   A,   A,    A],
   'POST /api/v1/auth/mfa/disable':          [401, A,   A,   A,   A,    A,   A,   A,    A],
   'POST /api/v1/auth/export':               [401, A,   A,   A,   A,    A,   A,   A,    A],
+  'GET /api/v1/auth/sessions':              [401, A,   A,   A,   A,    A,   A,   A,    A],
+  'DELETE /api/v1/auth/sessions/:id':       [401, A,   A,   A,   A,    A,   A,   A,    A],
   'GET /api/v1/regions':                    [A,   A,   A,   A,   A,    A,   A,   A,    A],
   'GET /api/v1/institutions':               [A,   A,   A,   A,   A,    A,   A,   A,    A],
   'GET /api/v1/users':                      [401, A,   A,   A,   403,  403, 403, 403,  403],

@@ -149,4 +149,18 @@ describe.each(testDialects())('auth on %s', (kind) => {
     expect((await admin.put('/api/v1/settings/security', { mfaRequiredRoles: [] })).status).toBe(200);
     expect((await town.get('/api/v1/users')).status).toBe(200);
   });
+
+  it('lists my sessions and ends another one of mine, but never someone else\'s', async () => {
+    const laptop = await t.login('staff');
+    const phone = await t.login('staff');
+    const list = await laptop.get('/api/v1/auth/sessions');
+    expect(list.body.items.length).toBeGreaterThanOrEqual(2);
+    const other = list.body.items.find((s: any) => !s.current);
+    expect(JSON.stringify(list.body)).not.toContain(laptop.cookie!);
+    const stranger = await t.login('town');
+    expect((await stranger.delete(`/api/v1/auth/sessions/${other.id}`)).status).toBe(404);
+    expect((await laptop.delete(`/api/v1/auth/sessions/${other.id}`)).status).toBe(204);
+    expect((await phone.get('/api/v1/auth/me')).status).toBe(401);
+    expect((await laptop.get('/api/v1/auth/me')).status).toBe(200);
+  });
 });

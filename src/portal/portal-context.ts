@@ -51,17 +51,15 @@ export function createPortalContext(app: FastifyInstance, assetVersion: string) 
   // (or until the navigation changes). Logged-in pages carry personal tokens and are always rendered.
   const publicPages = new Map<string, { body: Buffer; at: number; navVersion: number }>();
   async function sendPublicPage(request: FastifyRequest, reply: FastifyReply, render: (ctx: PageContext) => Promise<SafeHtml> | SafeHtml) {
-    const ctx = await pageContext(request, reply);
-    if (request.actor) return sendPage(reply, await render(ctx));
-    const key = `${ctx.path}|${ctx.locale}|${ctx.care ? 1 : 0}`;
+    if (request.actor) return sendPage(reply, await render(await pageContext(request, reply)));
+    // The key is read straight off the request, so a hit costs no rendering and no awaiting.
+    const key = `${request.url.split('?')[0]}|${request.locale}|${request.cookies[CARE_COOKIE] === '1' ? 1 : 0}`;
     const navVersion = navService(app.core).version();
     const hit = publicPages.get(key);
     const now = Date.now();
-    let body = hit && hit.navVersion === navVersion && now - hit.at < 30_000 ? hit.body : null;
-    if (!body) {
-      body = Buffer.from((await render(ctx)).html);
-      publicPages.set(key, { body, at: now, navVersion });
-    }
+    if (hit && hit.navVersion === navVersion && now - hit.at < 30_000) return reply.type('text/html; charset=utf-8').send(hit.body);
+    const body = Buffer.from((await render(await pageContext(request, reply))).html);
+    publicPages.set(key, { body, at: now, navVersion });
     return reply.type('text/html; charset=utf-8').send(body);
   }
 

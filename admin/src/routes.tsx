@@ -11,6 +11,7 @@ const LoginPage = lazy(() => import('./core/auth/login/LoginPage'));
 const DashboardPage = lazy(() => import('./modules/dashboard/DashboardPage'));
 const UsersPage = lazy(() => import('./modules/users/UsersPage'));
 const AuditPage = lazy(() => import('./modules/audit/AuditPage'));
+const PortalNavPage = lazy(() => import('./modules/portalNav/PortalNavPage'));
 const SecuritySettingsPage = lazy(() => import('./modules/settings/SecuritySettingsPage'));
 const AccountPage = lazy(() => import('./modules/account/AccountPage'));
 const SetupPasswordPage = lazy(() => import('./modules/account/SetupPasswordPage'));
@@ -30,6 +31,14 @@ export function AppRoutes() {
             element={
               <RequirePermission permission={PERMISSIONS.userRead}>
                 <UsersPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="portal-nav"
+            element={
+              <RequirePermission permission={PERMISSIONS.navUpdate}>
+                <PortalNavPage />
               </RequirePermission>
             }
           />

@@ -20,18 +20,22 @@ export interface AppliedFieldErrors {
   unmatched: string[];
 }
 
+/** A message of the form's own for a server error (by field and code), instead of the server's words. */
+export type FieldErrorText = (field: string, code: string) => string | undefined;
+
 /** Puts the server's per-field errors on the matching form fields. */
 export function applyFieldErrors(
   form: FormInstance,
   error: unknown,
   lang: Lang,
   knownFields: readonly string[],
+  ownText?: FieldErrorText,
 ): AppliedFieldErrors {
   if (!(error instanceof ApiError) || !error.problem?.errors?.length) return { matched: 0, unmatched: [] };
   const byField = new Map<string, { name: NamePath; errors: string[] }>();
   const unmatched: string[] = [];
   for (const item of error.problem.errors) {
-    const text = localized(item.message, lang) ?? item.code;
+    const text = ownText?.(item.field ?? '', item.code) ?? localized(item.message, lang) ?? item.code;
     const name = toNamePath(item.field ?? '');
     if (name.length === 0 || !knownFields.includes(String(name[0]))) {
       unmatched.push(text);

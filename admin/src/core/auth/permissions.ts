@@ -5,4 +5,5 @@ export const PERMISSIONS = {
   userAssignRoles: 'core.user.assign_roles',
   auditRead: 'core.audit.read',
   settingsUpdate: 'core.settings.update',
+  navUpdate: 'core.nav.update',
 } as const;

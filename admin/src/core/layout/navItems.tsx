@@ -1,6 +1,7 @@
 import {
   AuditOutlined,
   DashboardOutlined,
+  MenuOutlined,
   SafetyCertificateOutlined,
   TeamOutlined,
   UserOutlined,
@@ -20,6 +21,12 @@ export interface NavItem {
 export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/', labelKey: 'nav.dashboard', icon: <DashboardOutlined aria-hidden /> },
   { path: '/users', labelKey: 'nav.users', icon: <TeamOutlined aria-hidden />, permission: PERMISSIONS.userRead },
+  {
+    path: '/portal-nav',
+    labelKey: 'nav.portalNav',
+    icon: <MenuOutlined aria-hidden />,
+    permission: PERMISSIONS.navUpdate,
+  },
   { path: '/audit', labelKey: 'nav.audit', icon: <AuditOutlined aria-hidden />, permission: PERMISSIONS.auditRead },
   {
     path: '/settings',

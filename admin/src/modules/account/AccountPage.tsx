@@ -5,10 +5,15 @@ import { useT } from '../../core/i18n/useT';
 import { PageContainer } from '../../core/ui/PageContainer';
 import { RoleGrantTags } from '../../core/ui/RoleGrantTags';
 import { ChangePasswordForm } from './ChangePasswordForm';
+import { ExportDataForm } from './ExportDataForm';
 import { MfaPanel } from './MfaPanel';
 
-const TABS = ['password', 'mfa'] as const;
+const TABS = ['password', 'mfa', 'export'] as const;
 type Tab = (typeof TABS)[number];
+
+function isTab(value: string | null): value is Tab {
+  return (TABS as readonly (string | null)[]).includes(value);
+}
 
 export default function AccountPage() {
   const t = useT();
@@ -16,7 +21,8 @@ export default function AccountPage() {
   const { refresh } = useAuth();
   const { message } = App.useApp();
   const [params, setParams] = useSearchParams();
-  const tab: Tab = params.get('tab') === 'mfa' ? 'mfa' : 'password';
+  const requested = params.get('tab');
+  const tab: Tab = isTab(requested) ? requested : 'password';
 
   return (
     <PageContainer title={t('account.title')}>
@@ -53,6 +59,7 @@ export default function AccountPage() {
               ),
             },
             { key: 'mfa', label: t('account.tab.mfa'), children: <MfaPanel /> },
+            { key: 'export', label: t('account.tab.export'), children: <ExportDataForm /> },
           ]}
         />
       </Card>

@@ -9,4 +9,6 @@ export const accountApi = {
   mfaSetup: () => api.post<{ secret: string; otpauthUrl: string }>('/auth/mfa/setup', {}),
   mfaEnable: (code: string) => api.post<void>('/auth/mfa/enable', { code }, noGuard),
   mfaDisable: (password: string) => api.post<void>('/auth/mfa/disable', { password }, noGuard),
+  /** Everything the platform holds about the signed-in account, unmasked; the server audits the export. */
+  exportOwnData: (password: string) => api.post<Record<string, unknown>>('/auth/export', { password }, noGuard),
 };

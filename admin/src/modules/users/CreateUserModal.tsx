@@ -3,6 +3,8 @@ import { useEffect } from 'react';
 import { useT } from '../../core/i18n/useT';
 import { usersApi } from './api';
 import { RoleGrantEditor } from './RoleGrantEditor';
+import { normalizeIdNumber } from './idNumber';
+import { idNumberRules, normalizeIdNumberInput, personalFieldErrorKey } from './personalFields';
 import { fromRows, type RoleGrantRow } from './roleGrants';
 import type { UserSummary } from './types';
 import { useFormSubmit } from './useFormSubmit';
@@ -12,10 +14,11 @@ interface Values {
   username: string;
   displayName: string;
   phone?: string;
+  idNumber?: string;
   roles: RoleGrantRow[];
 }
 
-const FIELDS = ['username', 'displayName', 'phone', 'roles'] as const;
+const FIELDS = ['username', 'displayName', 'phone', 'idNumber', 'roles'] as const;
 
 interface Props {
   open: boolean;
@@ -28,7 +31,7 @@ export function CreateUserModal({ open, onClose, onCreated }: Props) {
   const [form] = Form.useForm<Values>();
   const regions = useRegions();
   const institutions = useInstitutions(open);
-  const { run, submitting, error, clearError } = useFormSubmit(form, FIELDS);
+  const { run, submitting, error, clearError } = useFormSubmit(form, FIELDS, personalFieldErrorKey);
 
   useEffect(() => {
     if (open) {
@@ -39,11 +42,13 @@ export function CreateUserModal({ open, onClose, onCreated }: Props) {
 
   const onFinish = async (values: Values) => {
     const phone = values.phone?.trim();
+    const idNumber = normalizeIdNumber(values.idNumber ?? '');
     const created = await run(() =>
       usersApi.create({
         username: values.username.trim(),
         displayName: values.displayName.trim(),
         ...(phone ? { phone } : {}),
+        ...(idNumber ? { idNumber } : {}),
         roles: fromRows(values.roles, regions.data ?? [], institutions.data ?? []),
       }),
     );
@@ -89,6 +94,17 @@ export function CreateUserModal({ open, onClose, onCreated }: Props) {
           rules={[{ pattern: /^\s*\+?[\d\s-]{5,20}\s*$/, message: t('users.field.phoneInvalid') }]}
         >
           <Input inputMode="tel" autoComplete="off" />
+        </Form.Item>
+        <Form.Item
+          name="idNumber"
+          label={t('users.field.idNumberOptional')}
+          extra={t('users.field.idNumberHint')}
+          normalize={normalizeIdNumberInput}
+          validateTrigger={['onChange', 'onBlur']}
+          validateFirst
+          rules={idNumberRules(t)}
+        >
+          <Input autoComplete="off" className="lc-mono" />
         </Form.Item>
         <Form.Item label={t('users.field.initialRoles')} required>
           <RoleGrantEditor

@@ -1,16 +1,21 @@
-import { Alert, Form, Input, Modal } from 'antd';
+import { Alert, Checkbox, Flex, Form, Input, Modal } from 'antd';
 import { useEffect } from 'react';
 import { useT } from '../../core/i18n/useT';
 import { usersApi } from './api';
-import type { UserSummary } from './types';
+import { normalizeIdNumber } from './idNumber';
+import { idNumberRules, normalizeIdNumberInput, personalFieldErrorKey } from './personalFields';
+import type { UpdateUserInput, UserSummary } from './types';
 import { useFormSubmit } from './useFormSubmit';
 
 interface Values {
   displayName: string;
   phone?: string;
+  clearPhone?: boolean;
+  idNumber?: string;
+  clearIdNumber?: boolean;
 }
 
-const FIELDS = ['displayName', 'phone'] as const;
+const FIELDS = ['displayName', 'phone', 'idNumber'] as const;
 
 interface Props {
   user: UserSummary | null;
@@ -18,29 +23,45 @@ interface Props {
   onSaved: (user: UserSummary) => void;
 }
 
+/**
+ * Name, phone and ID number. The personal fields are masked, so they are never pre-filled: an empty field
+ * keeps the value on file, a new value replaces it, and "remove" clears it.
+ */
 export function EditUserModal({ user, onClose, onSaved }: Props) {
   const t = useT();
   const [form] = Form.useForm<Values>();
-  const { run, submitting, error, clearError } = useFormSubmit(form, FIELDS);
+  const { run, submitting, error, clearError } = useFormSubmit(form, FIELDS, personalFieldErrorKey);
+  const clearPhone = Form.useWatch('clearPhone', form) ?? false;
+  const clearIdNumber = Form.useWatch('clearIdNumber', form) ?? false;
 
   useEffect(() => {
     if (user) {
-      form.setFieldsValue({ displayName: user.displayName, phone: '' });
+      form.resetFields();
+      form.setFieldsValue({ displayName: user.displayName });
       clearError();
     }
   }, [user, form, clearError]);
 
   const onFinish = async (values: Values) => {
     if (!user) return;
-    const patch: { displayName?: string; phone?: string } = {};
+    const patch: UpdateUserInput = {};
     if (values.displayName.trim() !== user.displayName) patch.displayName = values.displayName.trim();
-    if (values.phone?.trim()) patch.phone = values.phone.trim();
+    if (values.clearPhone) patch.phone = null;
+    else if (values.phone?.trim()) patch.phone = values.phone.trim();
+    const idNumber = normalizeIdNumber(values.idNumber ?? '');
+    if (values.clearIdNumber) patch.idNumber = null;
+    else if (idNumber) patch.idNumber = idNumber;
     if (Object.keys(patch).length === 0) {
       onClose();
       return;
     }
     const saved = await run(() => usersApi.update(user.id, patch));
     if (saved) onSaved(saved);
+  };
+
+  const onRemoveToggled = (field: 'phone' | 'idNumber', removing: boolean) => {
+    // A value typed before ticking "remove" would be ignored; say so by emptying the field.
+    if (removing) form.setFields([{ name: field, value: '', errors: [] }]);
   };
 
   return (
@@ -53,6 +74,7 @@ export function EditUserModal({ user, onClose, onSaved }: Props) {
       onCancel={onClose}
       confirmLoading={submitting}
       forceRender
+      okButtonProps={{ 'data-testid': 'user-edit-submit' } as Record<string, string>}
     >
       <Form<Values> form={form} name="editUser" layout="vertical" onFinish={onFinish}>
         {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
@@ -64,12 +86,78 @@ export function EditUserModal({ user, onClose, onSaved }: Props) {
           <Input autoComplete="off" />
         </Form.Item>
         <Form.Item
-          name="phone"
           label={t('users.field.phone')}
-          extra={user?.phone ? t('users.edit.phoneKeep', { phone: user.phone }) : t('users.edit.phoneEmpty')}
-          rules={[{ pattern: /^\s*\+?[\d\s-]{5,20}\s*$/, message: t('users.field.phoneInvalid') }]}
+          htmlFor="editUser_phone"
+          extra={
+            clearPhone
+              ? t('users.edit.phoneRemoving')
+              : user?.phone
+                ? t('users.edit.phoneKeep', { phone: user.phone })
+                : t('users.edit.phoneEmpty')
+          }
         >
-          <Input inputMode="tel" autoComplete="off" placeholder={t('users.edit.phonePlaceholder')} />
+          <Flex gap={12} align="center">
+            <Form.Item
+              name="phone"
+              noStyle
+              rules={[{ pattern: /^\s*\+?[\d\s-]{5,20}\s*$/, message: t('users.field.phoneInvalid') }]}
+            >
+              <Input
+                inputMode="tel"
+                autoComplete="off"
+                placeholder={t('users.edit.phonePlaceholder')}
+                disabled={clearPhone}
+                style={{ flex: 1 }}
+              />
+            </Form.Item>
+            {user?.phone ? (
+              <Form.Item name="clearPhone" valuePropName="checked" noStyle>
+                <Checkbox onChange={(e) => onRemoveToggled('phone', e.target.checked)} style={{ whiteSpace: 'nowrap', minWidth: '8.5em' }}>
+                  {t('users.edit.removePhone')}
+                </Checkbox>
+              </Form.Item>
+            ) : null}
+          </Flex>
+        </Form.Item>
+        <Form.Item
+          label={t('users.field.idNumber')}
+          htmlFor="editUser_idNumber"
+          extra={
+            clearIdNumber
+              ? t('users.edit.idNumberRemoving')
+              : user?.idNumber
+                ? t('users.edit.idNumberKeep', { idNumber: user.idNumber })
+                : t('users.edit.idNumberEmpty')
+          }
+        >
+          <Flex gap={12} align="center">
+            <Form.Item
+              name="idNumber"
+              noStyle
+              normalize={normalizeIdNumberInput}
+              validateTrigger={['onChange', 'onBlur']}
+              validateFirst
+              rules={idNumberRules(t)}
+            >
+              <Input
+                autoComplete="off"
+                className="lc-mono"
+                placeholder={t('users.edit.idNumberPlaceholder')}
+                disabled={clearIdNumber}
+                style={{ flex: 1 }}
+              />
+            </Form.Item>
+            {user?.idNumber ? (
+              <Form.Item name="clearIdNumber" valuePropName="checked" noStyle>
+                <Checkbox
+                  onChange={(e) => onRemoveToggled('idNumber', e.target.checked)}
+                  style={{ whiteSpace: 'nowrap', minWidth: '8.5em' }}
+                >
+                  {t('users.edit.removeIdNumber')}
+                </Checkbox>
+              </Form.Item>
+            ) : null}
+          </Flex>
         </Form.Item>
       </Form>
     </Modal>

@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Table } from 'antd';
+import { Alert, App, Button, Card, Grid, Table } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
 import { useProblemText } from '../../core/api/useProblemText';
 import { useQuery } from '../../core/api/useQuery';
@@ -15,7 +15,7 @@ import { OneTimeSecretModal } from './OneTimeSecretModal';
 import { RolesModal } from './RolesModal';
 import type { UserSummary, UserListQuery } from './types';
 import type { UserActionHandlers } from './UserActions';
-import { userColumns } from './userColumns';
+import { minTableWidth, userColumns } from './userColumns';
 import { USER_FILTER_KEYS, UserFilters } from './UserFilters';
 
 interface Secret {
@@ -59,7 +59,10 @@ export default function UsersPage() {
     }),
     [reload, t],
   );
-  const columns = useMemo(() => userColumns(t, handlers), [t, handlers]);
+  const screens = Grid.useBreakpoint();
+  const wide = !!screens.xxl;
+  const columns = useMemo(() => userColumns(t, handlers, wide), [t, handlers, wide]);
+  const scrollX = minTableWidth(columns, screens);
 
   const onSaved = useCallback(
     () => {
@@ -115,7 +118,7 @@ export default function UsersPage() {
           columns={columns}
           dataSource={list.data?.items ?? []}
           loading={list.loading}
-          scroll={{ x: 1000 }}
+          scroll={{ x: scrollX }}
           size="middle"
           data-testid="users-table"
           pagination={{

@@ -4,7 +4,9 @@ import type {
   CreateUserInput,
   Institution,
   Region,
+  RevealableField,
   RoleGrantInput,
+  UpdateUserInput,
   UserListQuery,
   UserSummary,
 } from './types';
@@ -16,13 +18,15 @@ export const usersApi = {
     api.get<Page<UserSummary>>('/users', { query: { ...query }, signal }),
   create: (input: CreateUserInput) =>
     api.post<{ user: UserSummary; initialPassword: string }>('/users', input),
-  update: (id: Id, patch: { displayName?: string; phone?: string }) =>
+  update: (id: Id, patch: UpdateUserInput) =>
     api.patch<UserSummary>(userPath(id), patch),
   setRoles: (id: Id, roles: RoleGrantInput[]) => api.put<UserSummary>(`${userPath(id)}/roles`, { roles }),
   disable: (id: Id) => api.post<UserSummary>(`${userPath(id)}/disable`, {}),
   enable: (id: Id) => api.post<UserSummary>(`${userPath(id)}/enable`, {}),
   resetPassword: (id: Id) => api.post<{ temporaryPassword: string }>(`${userPath(id)}/reset-password`, {}),
-  revealPhone: (id: Id) => api.post<{ value: string | null }>(`${userPath(id)}/reveal`, { field: 'phone' }),
+  /** The unmasked value; the server records the viewing in the audit log. */
+  reveal: (id: Id, field: RevealableField) =>
+    api.post<{ value: string | null }>(`${userPath(id)}/reveal`, { field }),
 };
 
 export const referenceApi = {

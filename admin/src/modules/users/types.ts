@@ -20,6 +20,8 @@ export interface UserSummary {
   status: UserStatus;
   /** Masked by the server. */
   phone: string | null;
+  /** Citizen ID number, masked by the server (`110***********002X`). */
+  idNumber: string | null;
   roles: RoleGrant[];
   homeScope: { type: string; id: Id | null; name: string } | null;
   createdAt: string;
@@ -60,5 +62,16 @@ export interface CreateUserInput {
   username: string;
   displayName: string;
   phone?: string;
+  idNumber?: string;
   roles: RoleGrantInput[];
 }
+
+/** Only the fields present change; `null` clears a personal field. */
+export interface UpdateUserInput {
+  displayName?: string;
+  phone?: string | null;
+  idNumber?: string | null;
+}
+
+/** Personal fields the server masks and can reveal (audited). */
+export type RevealableField = 'phone' | 'idNumber';

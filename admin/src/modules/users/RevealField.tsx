@@ -2,20 +2,32 @@ import { EyeOutlined } from '@ant-design/icons';
 import { App, Button, Flex, Popconfirm, Tooltip, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useProblemText } from '../../core/api/useProblemText';
+import type { MessageKey } from '../../core/i18n/catalogs';
 import { useT } from '../../core/i18n/useT';
 import { usersApi } from './api';
-import type { UserSummary } from './types';
+import type { RevealableField, UserSummary } from './types';
 
 export const REVEAL_SECONDS = 30;
 
-/** The masked phone; users allowed to may reveal it for 30 seconds (the server audits every reveal). */
-export function RevealPhone({ user }: { user: UserSummary }) {
+const TEXT: Record<RevealableField, { button: MessageKey; title: MessageKey }> = {
+  phone: { button: 'users.reveal.button', title: 'users.reveal.title' },
+  idNumber: { button: 'users.reveal.idNumberButton', title: 'users.reveal.idNumberTitle' },
+};
+
+const TEST_ID: Record<RevealableField, string> = { phone: 'phone-revealed', idNumber: 'id-number-revealed' };
+
+/**
+ * A masked personal field (phone, ID number); users allowed to may reveal it for 30 seconds
+ * (the server audits every reveal).
+ */
+export function RevealField({ user, field }: { user: UserSummary; field: RevealableField }) {
   const t = useT();
   const problemText = useProblemText();
   const { message } = App.useApp();
   const [revealed, setRevealed] = useState<string | null>(null);
   const [secondsLeft, setSecondsLeft] = useState(0);
   const [loading, setLoading] = useState(false);
+  const masked = user[field];
 
   useEffect(() => {
     if (revealed === null) return;
@@ -27,12 +39,15 @@ export function RevealPhone({ user }: { user: UserSummary }) {
     return () => window.clearTimeout(timer);
   }, [revealed, secondsLeft]);
 
-  if (!user.phone) return <Typography.Text type="secondary">—</Typography.Text>;
+  // A new masked value (after an edit) hides what was revealed before.
+  useEffect(() => setRevealed(null), [masked]);
+
+  if (!masked) return <Typography.Text type="secondary">—</Typography.Text>;
 
   const reveal = async () => {
     setLoading(true);
     try {
-      const { value } = await usersApi.revealPhone(user.id);
+      const { value } = await usersApi.reveal(user.id, field);
       setRevealed(value ?? '—');
       setSecondsLeft(REVEAL_SECONDS);
     } catch (error) {
@@ -45,11 +60,11 @@ export function RevealPhone({ user }: { user: UserSummary }) {
   if (revealed !== null) {
     return (
       <Tooltip title={t('users.reveal.hidesIn', { seconds: secondsLeft })}>
-        <Flex gap={6} align="center">
-          <Typography.Text className="lc-mono" strong data-testid="phone-revealed">
+        <Flex gap="0 6px" align="center" wrap>
+          <Typography.Text className="lc-mono" strong data-testid={TEST_ID[field]} style={{ whiteSpace: 'nowrap' }}>
             {revealed}
           </Typography.Text>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          <Typography.Text type="secondary" style={{ fontSize: 12, whiteSpace: 'nowrap' }}>
             {t('users.reveal.seconds', { seconds: secondsLeft })}
           </Typography.Text>
         </Flex>
@@ -59,10 +74,12 @@ export function RevealPhone({ user }: { user: UserSummary }) {
 
   return (
     <Flex gap={4} align="center">
-      <span className="lc-mono">{user.phone}</span>
+      <span className="lc-mono" style={{ whiteSpace: 'nowrap' }}>
+        {masked}
+      </span>
       {user.abilities?.reveal ? (
         <Popconfirm
-          title={t('users.reveal.title')}
+          title={t(TEXT[field].title)}
           description={t('users.reveal.audited')}
           okText={t('users.reveal.confirm')}
           cancelText={t('common.cancel')}
@@ -73,8 +90,8 @@ export function RevealPhone({ user }: { user: UserSummary }) {
             size="small"
             icon={<EyeOutlined aria-hidden />}
             loading={loading}
-            aria-label={t('users.reveal.button')}
-            title={t('users.reveal.button')}
+            aria-label={t(TEXT[field].button)}
+            title={t(TEXT[field].button)}
           />
         </Popconfirm>
       ) : null}

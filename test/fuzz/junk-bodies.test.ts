@@ -115,6 +115,9 @@ describe.each(testDialects())('junk input on %s', (kind) => {
       },
       payload: payload.text,
     });
+    // Junk passwords count as failed re-authentications; five would lock the caller (auth.db.test.ts tests
+    // that lockout), so the caller's counter starts afresh after every call.
+    await t.app.database.db.updateTable('users').set({ failed_logins: 0 }).where('username', '=', client.username ?? '').execute();
     return { status: res.statusCode, headers: res.headers, body: res.body };
   }
 

@@ -3,9 +3,9 @@ import { sql, type Kysely } from 'kysely';
 
 /**
  * Row count and a hash of every row of every table, to prove a request wrote nothing. Ignored on purpose:
- * `sessions.last_seen_at` (touched by reads), audit rows of failed attempts (security events are logged
- * even when the request is refused, e.g. a wrong current password) and `audit_head`, which only follows
- * the audit rows.
+ * `sessions.last_seen_at` (touched by reads), audit rows of failed attempts and the failed-attempt counter
+ * `users.failed_logins` (security events are recorded even when the request is refused, e.g. a wrong
+ * current password) and `audit_head`, which only follows the audit rows.
  */
 export async function databaseFingerprint(db: Kysely<any>, dialect: 'sqlite' | 'postgres'): Promise<Record<string, string>> {
   const tables = dialect === 'sqlite'
@@ -16,7 +16,8 @@ export async function databaseFingerprint(db: Kysely<any>, dialect: 'sqlite' | '
     if (table === 'audit_head') continue;
     let rows = (await db.selectFrom(table).selectAll().execute()) as Record<string, unknown>[];
     if (table === 'audit_log') rows = rows.filter((r) => r.outcome !== 'failure');
-    const lines = rows.map((r) => JSON.stringify(Object.entries(r).filter(([k]) => !(table === 'sessions' && k === 'last_seen_at')))).sort();
+    const ignored = (k: string) => (table === 'sessions' && k === 'last_seen_at') || (table === 'users' && k === 'failed_logins');
+    const lines = rows.map((r) => JSON.stringify(Object.entries(r).filter(([k]) => !ignored(k)))).sort();
     out[table] = `${rows.length}:${crypto.createHash('sha256').update(lines.join('\n')).digest('hex').slice(0, 16)}`;
   }
   return out;

@@ -22,6 +22,8 @@ export interface TestApp {
 export interface Response { status: number; body: any; headers: Record<string, any>; raw: string }
 
 export interface Client {
+  /** Who logged in with this client (null for anonymous ones). */
+  username: string | null;
   cookie: string | null;
   csrfToken: string | null;
   request(method: string, url: string, body?: unknown, headers?: Record<string, string>): Promise<Response>;
@@ -65,6 +67,7 @@ export async function createTestApp(kind: DbKind, options: { clock?: Clock; demo
 
   const makeClient = (): Client => {
     const client: Client = {
+      username: null,
       cookie: null,
       csrfToken: null,
       async request(method, url, body, headers = {}) {
@@ -102,6 +105,7 @@ export async function createTestApp(kind: DbKind, options: { clock?: Clock; demo
       const client = makeClient();
       const res = await client.post('/api/v1/auth/login', { username, password });
       expect(res.status, `login ${username}: ${res.raw}`).toBe(200);
+      client.username = username;
       return client;
     },
     /** Also the suite-wide check: no JSON answer of this app carried a full ID or mobile number. */

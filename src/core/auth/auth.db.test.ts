@@ -163,4 +163,16 @@ describe.each(testDialects())('auth on %s', (kind) => {
     expect((await phone.get('/api/v1/auth/me')).status).toBe(401);
     expect((await laptop.get('/api/v1/auth/me')).status).toBe(200);
   });
+
+  it('guessing the password inside a stolen session locks the account and ends its sessions', async () => {
+    await t.anonymous().post('/api/v1/auth/register', { username: 'guess.target', password: 'a lantern by the gate' });
+    const stolen = await t.login('guess.target', 'a lantern by the gate');
+    for (let i = 0; i < 4; i++) expect((await stolen.post('/api/v1/auth/export', { password: `guess ${i}` })).status).toBe(400);
+    expect((await stolen.post('/api/v1/auth/password', { currentPassword: 'guess 5', newPassword: 'taken over now!' })).status).toBe(400);
+    expect((await stolen.get('/api/v1/auth/me')).status).toBe(401);
+    expect((await t.anonymous().post('/api/v1/auth/login', { username: 'guess.target', password: 'a lantern by the gate' })).status).toBe(401);
+    const auditor = await t.login('auditor');
+    const failures = (await auditor.get('/api/v1/audit?action=auth.reauthenticate')).body.items.filter((e: any) => e.actorName === 'guess.target');
+    expect(failures).toHaveLength(5);
+  });
 });

@@ -2,10 +2,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { actorContext } from '../http/request-context.js';
 import { ProblemRefs } from '../http/route-schemas.js';
-import { invalidField } from '../http/errors.js';
 import { appendAudit } from '../audit/audit-log.js';
-import { verifyPassword } from './password-hash.js';
-import { findUserById } from '../users/user-repository.js';
+import { reauthenticate } from './commands/reauthenticate.js';
 import { listUserSessions } from './sessions.js';
 
 /**
@@ -23,10 +21,7 @@ export const exportOwnDataRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   }, async (request, reply) => {
     const ctx = actorContext(request);
-    const user = await findUserById(core.db, ctx.actor.userId);
-    if (!user || !(await verifyPassword(user.password_hash, request.body.password))) {
-      throw invalidField('password', 'auth.current_password_wrong', 'wrong');
-    }
+    const user = await reauthenticate(core, ctx, request.body.password, 'self_export');
     const now = core.clock.now();
     const [sessions, activity] = await Promise.all([
       listUserSessions(core.db, user.id),

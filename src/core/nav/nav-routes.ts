@@ -6,6 +6,9 @@ import { invalidField } from '../http/errors.js';
 import { appendAudit } from '../audit/audit-log.js';
 import { INSTALLED_MODULES } from '../modules.js';
 import { navService } from './nav-service.js';
+import { DEFAULT_NAV } from '../seed/seed-base.js';
+
+const SEEDED_IDS = new Set<string>(DEFAULT_NAV.map((n) => n.id));
 
 const NavItem = Type.Object({
   id: Type.String({ pattern: '^[a-z0-9-]{1,40}$' }),
@@ -50,12 +53,14 @@ export const navRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (seen.has(item.id)) throw invalidField(`items.${i}.id`, 'request.conflict_unique', 'unique', { field: 'id' });
       seen.add(item.id);
     }
+    if (!items.some((item) => item.visible)) throw invalidField('items', 'nav.none_visible', 'required');
     const now = core.clock.now();
     const before = await present();
     await core.db.transaction().execute(async (trx) => {
       const existing = new Map((await trx.selectFrom('nav_items').select(['id', 'module']).execute()).map((r) => [r.id, r.module]));
-      // Sections of modules stay (they can be hidden, not lost); custom links not in the list are removed.
-      for (const [id, module] of existing) if (module === null && !seen.has(id)) await trx.deleteFrom('nav_items').where('id', '=', id).execute();
+      // Seeded sections (the home page, module sections) can be hidden, never lost; custom links not in the list go.
+      for (const [id] of existing) if (!SEEDED_IDS.has(id) && !seen.has(id)) await trx.deleteFrom('nav_items').where('id', '=', id).execute();
+      for (const id of SEEDED_IDS) if (existing.has(id) && !seen.has(id)) throw invalidField('items', 'nav.seeded_required', 'required', { id });
       for (const item of items) {
         const values = { label_zh: item.labelZh, label_en: item.labelEn, href: item.href, sort: item.sort, visible: item.visible ? 1 : 0 };
         if (existing.has(item.id)) await trx.updateTable('nav_items').set(values).where('id', '=', item.id).execute();

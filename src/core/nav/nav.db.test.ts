@@ -29,6 +29,14 @@ describe.each(testDialects())('portal navigation on %s', (kind) => {
     expect(bad.body.errors[0].field).toBe('items.0.href');
     const proto = await admin.put('/api/v1/portal/nav', { items: [{ id: 'x', labelZh: '外链', labelEn: 'Out', href: '//evil.example', sort: 1, visible: true }] });
     expect(proto.status).toBe(400);
+    const { items } = (await admin.get('/api/v1/portal/nav')).body;
+    const plain = items.map((i: any) => ({ id: i.id, labelZh: i.labelZh, labelEn: i.labelEn, href: i.href, sort: i.sort, visible: i.visible }));
+    const withoutHome = await admin.put('/api/v1/portal/nav', { items: plain.filter((i: any) => i.id !== 'home') });
+    expect(withoutHome.status).toBe(400);
+    expect(withoutHome.body.errors[0].code).toBe('required');
+    const allHidden = await admin.put('/api/v1/portal/nav', { items: plain.map((i: any) => ({ ...i, visible: false })) });
+    expect(allHidden.status).toBe(400);
+    expect((await admin.get('/api/v1/portal/nav')).body.items.some((i: any) => i.id === 'home' && i.visible)).toBe(true);
     const town = await t.login('town');
     expect((await town.get('/api/v1/portal/nav')).status).toBe(403);
   });

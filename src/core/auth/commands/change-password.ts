@@ -1,24 +1,18 @@
 import type { CoreContext } from '../../context.js';
 import type { RequestContext, Actor } from '../../access/actor.js';
-import { appendAudit, recordAudit } from '../../audit/audit-log.js';
+import { appendAudit } from '../../audit/audit-log.js';
 import { invalid, invalidField } from '../../http/errors.js';
-import { hashPassword, verifyPassword } from '../password-hash.js';
+import { hashPassword } from '../password-hash.js';
+import { reauthenticate } from './reauthenticate.js';
 import { checkPassword } from '../password-policy.js';
 import { revokeUserSessions } from '../sessions.js';
-import { findUserById } from '../../users/user-repository.js';
 import { passwordFieldErrors } from './password-errors.js';
 
 /** Needs the current password; other sessions of the user end, the current one stays. */
 export async function changeOwnPassword(core: CoreContext, ctx: RequestContext & { actor: Actor },
   currentPassword: string, newPassword: string) {
-  const user = await findUserById(core.db, ctx.actor.userId);
-  if (!user) throw invalidField('currentPassword', 'auth.current_password_wrong', 'wrong');
+  const user = await reauthenticate(core, ctx, currentPassword, 'password.change', 'currentPassword');
   const now = core.clock.now();
-  if (!(await verifyPassword(user.password_hash, currentPassword))) {
-    await recordAudit(core.db, ctx, { action: 'auth.password.change', outcome: 'failure', targetType: 'user', targetId: user.id,
-      after: { reason: 'wrong_current_password' } }, now);
-    throw invalidField('currentPassword', 'auth.current_password_wrong', 'wrong');
-  }
   if (currentPassword === newPassword) throw invalidField('newPassword', 'password.same_as_old', 'same_as_old');
   const phone = user.phone_enc ? core.fieldCrypto.decrypt(user.phone_enc) : undefined;
   const idNumber = user.id_number_enc ? core.fieldCrypto.decrypt(user.id_number_enc) : undefined;

@@ -3,7 +3,7 @@ import type { RequestContext, Actor } from '../../access/actor.js';
 import { appendAudit } from '../../audit/audit-log.js';
 import { AppError, invalidField } from '../../http/errors.js';
 import { matchTotpStep, newTotpSecret, totpUri } from '../totp.js';
-import { verifyPassword } from '../password-hash.js';
+import { reauthenticate } from './reauthenticate.js';
 import { findUserById } from '../../users/user-repository.js';
 import { mfaRequiredFor } from '../sessions.js';
 
@@ -34,7 +34,7 @@ export async function disableMfa(core: CoreContext, ctx: RequestContext & { acto
   const user = await findUserById(core.db, ctx.actor.userId);
   if (!user || user.mfa_enabled !== 1) throw new AppError(400, 'auth.mfa_not_enabled');
   if (await mfaRequiredFor(core.db, ctx.actor.grants.map((g) => g.role))) throw new AppError(403, 'auth.mfa_required_by_role');
-  if (!(await verifyPassword(user.password_hash, password))) throw invalidField('password', 'auth.current_password_wrong', 'wrong');
+  await reauthenticate(core, ctx, password, 'mfa.disable');
   await core.db.transaction().execute(async (trx) => {
     await trx.updateTable('users').set({ mfa_enabled: 0, mfa_secret_enc: null, mfa_last_step: null }).where('id', '=', user.id).execute();
     await appendAudit(trx, ctx, { action: 'auth.mfa.disable', targetType: 'user', targetId: user.id }, now);

@@ -37,7 +37,7 @@ export async function createStaffUser(core: CoreContext, ctx: RequestContext & {
     if (taken) throw conflict('auth.username_taken');
     const phoneHash = phone ? core.fieldCrypto.lookupHash(phone) : null;
     if (phoneHash && await trx.selectFrom('users').select('id').where('phone_hash', '=', phoneHash).executeTakeFirst()) {
-      throw invalidField('phone', 'auth.username_taken', 'taken');
+      throw invalidField('phone', 'user.phone_taken', 'taken');
     }
     const idNumber = await protectIdNumber(trx, core.fieldCrypto, input.idNumber ?? null, 'idNumber', null, now);
     const home = grants[0].scope;

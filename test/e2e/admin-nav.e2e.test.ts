@@ -1,18 +1,10 @@
 import fs from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { launchBrowser, shot } from '../support/browser.js';
-import { startLiveServer } from '../support/live-server.js';
-import type { TestApp } from '../support/test-app.js';
+import { describe, expect, it } from 'vitest';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
+import { shot } from '../support/browser.js';
+import { browserSuite, logInToBackOffice as logIn } from '../support/browser-suite.js';
 
 const PASSWORD = 'learning-city-demo';
-
-async function logIn(page: Page, baseUrl: string, username: string, password: string) {
-  await page.goto(`${baseUrl}/admin/login`);
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(password);
-  await page.getByTestId('login-submit').click();
-}
 
 /** Row ids of the navigation editor, top to bottom. */
 async function navOrder(page: Page): Promise<string[]> {
@@ -32,24 +24,14 @@ async function userRow(page: Page, username: string): Promise<Locator> {
 }
 
 describe('back office: portal navigation, ID numbers, own-data export (Chromium)', () => {
-  let browser: Browser;
-  let t: TestApp;
-  let baseUrl: string;
-  beforeAll(async () => {
-    ({ t, baseUrl } = await startLiveServer());
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  const suite = browserSuite();
 
   async function adminPage(width = 1280): Promise<{ context: BrowserContext; page: Page; pageErrors: string[] }> {
-    const context = await browser.newContext({ viewport: { width, height: 860 }, locale: 'zh-CN', reducedMotion: 'reduce' });
+    const context = await suite.browser.newContext({ viewport: { width, height: 860 }, locale: 'zh-CN', reducedMotion: 'reduce' });
     const page = await context.newPage();
     const pageErrors: string[] = [];
     page.on('pageerror', (e) => pageErrors.push(e.message));
-    await logIn(page, baseUrl, 'admin', PASSWORD);
+    await logIn(page, suite.baseUrl, 'admin', PASSWORD);
     await page.getByTestId('menu').waitFor();
     return { context, page, pageErrors };
   }
@@ -190,7 +172,7 @@ describe('back office: portal navigation, ID numbers, own-data export (Chromium)
 
   it('admin exports their own data after re-entering the password', async () => {
     const { context, page, pageErrors } = await adminPage();
-    await page.goto(`${baseUrl}/admin/account?tab=export`);
+    await page.goto(`${suite.baseUrl}/admin/account?tab=export`);
     const form = page.getByTestId('export-form');
     await form.waitFor();
     await form.getByLabel('请再次输入当前密码').fill('not-my-password');

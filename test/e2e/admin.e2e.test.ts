@@ -1,15 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, shot } from '../support/browser.js';
-import { startLiveServer } from '../support/live-server.js';
-import type { TestApp } from '../support/test-app.js';
-
-async function logIn(page: Page, baseUrl: string, username: string, password: string) {
-  await page.goto(`${baseUrl}/admin/login`);
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(password);
-  await page.getByTestId('login-submit').click();
-}
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { shot } from '../support/browser.js';
+import { browserSuite, logInToBackOffice as logIn } from '../support/browser-suite.js';
 
 /** Usernames in the users table, first page. */
 async function listedUsernames(page: Page): Promise<string[]> {
@@ -19,25 +11,15 @@ async function listedUsernames(page: Page): Promise<string[]> {
 }
 
 describe('back office in Chromium', () => {
-  let browser: Browser;
-  let t: TestApp;
-  let baseUrl: string;
-  beforeAll(async () => {
-    ({ t, baseUrl } = await startLiveServer());
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  const suite = browserSuite();
 
   it('admin creates a town-scoped staff user; that user logs in, changes the one-time password and sees only their town', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'zh-CN' });
+    const context = await suite.browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'zh-CN' });
     const page = await context.newPage();
     const pageErrors: string[] = [];
     page.on('pageerror', (e) => pageErrors.push(e.message));
 
-    await logIn(page, baseUrl, 'admin', 'learning-city-demo');
+    await logIn(page, suite.baseUrl, 'admin', 'learning-city-demo');
     await page.getByRole('menuitem', { name: '用户管理' }).click();
     await page.getByTestId('users-table').waitFor();
     await page.screenshot({ path: shot('admin-users-city') });
@@ -61,7 +43,7 @@ describe('back office in Chromium', () => {
     await page.getByTestId('logout').click();
     await page.waitForURL(/\/admin\/login/);
 
-    await logIn(page, baseUrl, 'shiqiao.admin', oneTimePassword);
+    await logIn(page, suite.baseUrl, 'shiqiao.admin', oneTimePassword);
     const form = page.getByTestId('change-password-form');
     await form.waitFor();
     await form.locator('#changePassword_currentPassword').fill(oneTimePassword);
@@ -82,9 +64,9 @@ describe('back office in Chromium', () => {
   });
 
   it('the auditor sees the audit log with the creation and can verify the chain; the menu follows the role', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'zh-CN' });
+    const context = await suite.browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'zh-CN' });
     const page = await context.newPage();
-    await logIn(page, baseUrl, 'auditor', 'learning-city-demo');
+    await logIn(page, suite.baseUrl, 'auditor', 'learning-city-demo');
     await page.getByRole('menuitem', { name: '审计日志' }).click();
     await page.getByTestId('audit-table').waitFor();
     await expect.poll(() => page.getByTestId('audit-table').innerText()).toContain('user.create');

@@ -1,8 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, shot } from '../support/browser.js';
-import { startLiveServer } from '../support/live-server.js';
-import type { TestApp } from '../support/test-app.js';
+import { describe, expect, it } from 'vitest';
+import { shot } from '../support/browser.js';
+import { browserSuite } from '../support/browser-suite.js';
 
 function luminance(rgb: string): number {
   const [r, g, b] = (rgb.match(/\d+(\.\d+)?/g) ?? ['0', '0', '0']).slice(0, 3).map(Number).map((v) => {
@@ -17,22 +15,12 @@ function contrast(a: string, b: string): number {
 }
 
 describe('portal in Chromium', () => {
-  let browser: Browser;
-  let t: TestApp;
-  let baseUrl: string;
-  beforeAll(async () => {
-    ({ t, baseUrl } = await startLiveServer());
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  const suite = browserSuite();
 
   it('a resident registers and logs in on a 360 px phone', async () => {
-    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'zh-CN' });
+    const context = await suite.browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'zh-CN' });
     const page = await context.newPage();
-    await page.goto(`${baseUrl}/`);
+    await page.goto(`${suite.baseUrl}/`);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await page.screenshot({ path: shot('portal-home-360'), fullPage: true });
     await page.getByRole('link', { name: '注册', exact: true }).first().click();
@@ -41,23 +29,23 @@ describe('portal in Chromium', () => {
     await page.getByLabel('真实姓名（可选）').fill('孙美兰');
     await page.screenshot({ path: shot('portal-register-360'), fullPage: true });
     await page.getByRole('button', { name: '注册' }).click();
-    await page.waitForURL(`${baseUrl}/account`);
+    await page.waitForURL(`${suite.baseUrl}/account`);
     await expect.poll(() => page.locator('main').innerText()).toContain('孙美兰');
     await page.getByRole('button', { name: '退出登录' }).click();
-    await page.waitForURL(`${baseUrl}/`);
-    await page.goto(`${baseUrl}/login`);
+    await page.waitForURL(`${suite.baseUrl}/`);
+    await page.goto(`${suite.baseUrl}/login`);
     await page.getByLabel('用户名或手机号').fill('sun.meilan');
     await page.getByLabel('密码', { exact: true }).fill('osmanthus in autumn');
     await page.getByRole('button', { name: '登录' }).click();
-    await page.waitForURL(`${baseUrl}/account`);
+    await page.waitForURL(`${suite.baseUrl}/account`);
     await page.screenshot({ path: shot('portal-account-360'), fullPage: true });
     await context.close();
   });
 
   it('care mode: 18 pt text, line spacing ≥ 1.3, contrast ≥ 4.5:1, 60 px targets, remembered, keyboard-only', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+    const context = await suite.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
     const page = await context.newPage();
-    await page.goto(`${baseUrl}/help`);
+    await page.goto(`${suite.baseUrl}/help`);
     // Keyboard only: the first Tab reaches the skip link, Enter on the care-mode link switches it on.
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.className)).toBe('skip-link');
@@ -65,7 +53,7 @@ describe('portal in Chromium', () => {
     await careButton.focus();
     await Promise.all([page.waitForEvent('load'), page.keyboard.press('Enter')]);
     expect(await page.evaluate(() => document.documentElement.classList.contains('care'))).toBe(true);
-    await page.goto(`${baseUrl}/`);
+    await page.goto(`${suite.baseUrl}/`);
     const metrics = await page.evaluate(() => {
       const body = getComputedStyle(document.body);
       const p = document.querySelector('main p')!;
@@ -82,9 +70,9 @@ describe('portal in Chromium', () => {
   });
 
   it('standard mode keeps 44 px targets and a visible focus ring', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+    const context = await suite.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
     const page = await context.newPage();
-    await page.goto(`${baseUrl}/`);
+    await page.goto(`${suite.baseUrl}/`);
     const minTarget = await page.evaluate(() => Math.min(...[...document.querySelectorAll('main .btn, .mainnav a')].map((b) => b.getBoundingClientRect().height)));
     expect(minTarget).toBeGreaterThanOrEqual(44);
     await page.keyboard.press('Tab');

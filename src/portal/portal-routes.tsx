@@ -14,7 +14,8 @@ import { loginWithPassword } from '../core/auth/commands/login.js';
 import { completeMfaLogin } from '../core/auth/commands/login-mfa.js';
 import { registerResident } from '../core/auth/commands/register-resident.js';
 import { changeOwnPassword } from '../core/auth/commands/change-password.js';
-import { revokeSession } from '../core/auth/sessions.js';
+import { loadSession, revokeSession } from '../core/auth/sessions.js';
+import { exportOwnData } from '../core/auth/commands/export-own-data.js';
 import { clearSessionCookie, setSessionCookie } from '../core/auth/auth-routes.js';
 import { CARE_COOKIE, contentHash, createPortalContext, safeBackPath } from './portal-context.js';
 import { HomePage, type NetworkSummary } from './pages/home-page.js';
@@ -149,11 +150,11 @@ export const portalRoutes: FastifyPluginAsyncTypebox = async (app) => {
     }
   });
 
-  async function accountPage(request: FastifyRequest, reply: import('fastify').FastifyReply, extra: { errors?: string[]; fieldErrors?: Record<string, string>; saved?: boolean; status?: number } = {}) {
+  async function accountPage(request: FastifyRequest, reply: import('fastify').FastifyReply, extra: { errors?: string[]; fieldErrors?: Record<string, string>; saved?: boolean; exportError?: string; status?: number } = {}) {
     const actor = request.actor!;
     const ctx = await pageContext(request, reply);
     const roles = actor.grants.map((g) => `${ctx.t(`role.${g.role}` as PortalMessageId)} · ${g.scopeName}`);
-    return sendPage(reply, <AccountPage ctx={ctx} errors={extra.errors} fieldErrors={extra.fieldErrors} saved={extra.saved}
+    return sendPage(reply, <AccountPage ctx={ctx} errors={extra.errors} fieldErrors={extra.fieldErrors} saved={extra.saved} exportError={extra.exportError}
       account={{ username: actor.username, displayName: actor.displayName, roles, staff: actor.kind === 'staff', setupRequired: actor.passwordChangeRequired }} />, extra.status ?? 200);
   }
 
@@ -169,10 +170,33 @@ export const portalRoutes: FastifyPluginAsyncTypebox = async (app) => {
       await changeOwnPassword(core, { actor: request.actor, ip: request.ip, requestId: String(request.id) }, request.body.currentPassword, request.body.newPassword);
       return reply.redirect('/account?saved=1', 303);
     } catch (error) {
+      if (!(await loadSessionStillValid(request))) return reply.redirect('/login', 303);
       const { status, messages, fieldErrors } = describeError(request, error);
       return accountPage(request, reply, { errors: messages, fieldErrors, status });
     }
   });
+
+  app.post('/account/export', {
+    config: { access: 'public', revealsPersonalData: true }, attachValidation: true,
+    schema: { ...hide, body: Type.Object({ exportPassword: Type.String({ maxLength: 256 }) }, { additionalProperties: false }) },
+  }, async (request, reply) => {
+    if (!request.actor) return reply.redirect('/login', 303);
+    if (request.validationError) return accountPage(request, reply, { exportError: coreT(request.locale, 'request.invalid'), status: 400 });
+    try {
+      const { fileName, data } = await exportOwnData(core, { actor: request.actor, ip: request.ip, requestId: String(request.id) }, request.body.exportPassword);
+      return reply.type('application/json; charset=utf-8').header('content-disposition', `attachment; filename="${fileName}"`).send(JSON.stringify(data, null, 2));
+    } catch (error) {
+      if (!request.actor || !(await loadSessionStillValid(request))) return reply.redirect('/login', 303);
+      const { status, messages } = describeError(request, error);
+      return accountPage(request, reply, { exportError: messages[0], status });
+    }
+  });
+
+  /** A fifth wrong password locks the account and ends this very session. */
+  async function loadSessionStillValid(request: FastifyRequest) {
+    const found = request.sessionToken ? await loadSession(core, request.sessionToken) : null;
+    return Boolean(found && 'actor' in found);
+  }
 
   app.post('/logout', { config: { access: 'public' }, schema: { ...hide, body: Type.Optional(Type.Object({}, { additionalProperties: false })) } }, async (request, reply) => {
     if (request.sessionToken) await revokeSession(core.db, request.sessionToken);

@@ -94,6 +94,25 @@ describe.each(testDialects())('public portal on %s', (kind) => {
     expect(login.statusCode).toBe(303);
   });
 
+  it('a resident downloads their own data from the account page after re-entering the password', async () => {
+    const resident = await t.login('resident01');
+    const cookie = `lc_session=${resident.cookie}`;
+    const account = await t.app.inject({ url: '/account', headers: { cookie } });
+    expect(account.body).toContain('导出我的数据');
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(account.body)![1];
+    const headers = { 'content-type': 'application/x-www-form-urlencoded', cookie };
+    const wrong = await t.app.inject({ method: 'POST', url: '/account/export', headers, payload: form({ _csrf: csrf, exportPassword: 'not my password' }) });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.body).toContain('当前密码不正确');
+    const ok = await t.app.inject({ method: 'POST', url: '/account/export', headers, payload: form({ _csrf: csrf, exportPassword: 'learning-city-demo' }) });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.headers['content-disposition']).toBe('attachment; filename="learning-city-resident01.json"');
+    const data = JSON.parse(ok.body);
+    expect(data.account.username).toBe('resident01');
+    expect(data.account.phone).toMatch(/^1[3-9]\d{9}$/);
+    expect(data.activity.some((a: any) => a.action === 'auth.login')).toBe(true);
+  });
+
   it('switches to English and shows a friendly 404 page to browsers, problem+json to API clients', async () => {
     const lang = await t.app.inject({ url: '/lang/en?back=/help' });
     expect(cookies(lang.headers['set-cookie']).lang).toBe('en');

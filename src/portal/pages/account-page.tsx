@@ -3,7 +3,7 @@ import { CsrfField, Field, FormErrors, Layout, type PageContext } from '../layou
 
 export interface AccountView { username: string; displayName: string; roles: string[]; staff: boolean; setupRequired: boolean }
 
-export function AccountPage(props: { ctx: PageContext; account: AccountView; errors?: string[]; fieldErrors?: Record<string, string>; saved?: boolean }) {
+export function AccountPage(props: { ctx: PageContext; account: AccountView; errors?: string[]; fieldErrors?: Record<string, string>; saved?: boolean; exportError?: string }) {
   const { ctx, account } = props;
   const { t } = ctx;
   const fe = props.fieldErrors ?? {};
@@ -30,6 +30,15 @@ export function AccountPage(props: { ctx: PageContext; account: AccountView; err
           <Field name="currentPassword" label={t('account.current_password')} type="password" autocomplete="current-password" required error={fe.currentPassword} />
           <Field name="newPassword" label={t('account.new_password')} type="password" hint={t('register.password_hint')} autocomplete="new-password" required error={fe.newPassword} />
           <button class="btn" type="submit">{t('account.save_password')}</button>
+        </form>
+      </section>
+      <section class="panel" aria-labelledby="export-title">
+        <h2 id="export-title">{t('account.export.title')}</h2>
+        <p>{t('account.export.text')}</p>
+        <form class="form" method="post" action="/account/export">
+          <CsrfField token={ctx.csrfToken} />
+          <Field name="exportPassword" label={t('account.current_password')} type="password" autocomplete="current-password" required error={props.exportError} />
+          <button class="btn secondary" type="submit">{t('account.export.submit')}</button>
         </form>
       </section>
     </Layout>

@@ -55,7 +55,7 @@ const privacy: Record<Locale, TextDocument> = {
         '审计日志至少保存六个月，以满足网络安全法的要求。',
       ] },
       { heading: '您的权利', paragraphs: [
-        '您可以查看和更正自己的信息，修改密码，并可联系所在镇的社区教育中心申请导出或注销账户。',
+        '您可以在“我的账户”中查看自己的信息、修改密码、下载平台保存的您的全部数据；需要更正信息或注销账户时，请联系所在镇的社区教育中心。',
       ] },
     ],
   },
@@ -72,7 +72,7 @@ const privacy: Record<Locale, TextDocument> = {
         'The audit log is kept for at least six months, as the Cybersecurity Law requires.',
       ] },
       { heading: 'Your rights', paragraphs: [
-        'You can see and correct your information and change your password; ask your town\'s community education center to export your data or close your account.',
+        'In "My account" you can see your information, change your password and download everything the platform keeps about you; to correct your details or close your account, contact your town\'s community education center.',
       ] },
     ],
   },

@@ -175,4 +175,17 @@ describe.each(testDialects())('auth on %s', (kind) => {
     const failures = (await auditor.get('/api/v1/audit?action=auth.reauthenticate')).body.items.filter((e: any) => e.actorName === 'guess.target');
     expect(failures).toHaveLength(5);
   });
+
+  it('one address that fails 20 logins in 15 minutes, over any accounts, must wait (429), others are unaffected', async () => {
+    const from = (remoteAddress: string, username: string, password: string) => t.app.inject({
+      method: 'POST', url: '/api/v1/auth/login', remoteAddress, payload: { username, password },
+    });
+    for (let i = 0; i < 20; i++) expect((await from('203.0.113.9', `resident${String((i % 20) + 1).padStart(2, '0')}`, 'spray-attempt')).statusCode).toBe(401);
+    const blocked = await from('203.0.113.9', 'resident', 'learning-city-demo');
+    expect(blocked.statusCode).toBe(429);
+    expect(blocked.json().code).toBe('request.rate_limited');
+    expect((await from('198.51.100.4', 'resident', 'learning-city-demo')).statusCode).toBe(200);
+    clock.advance(15 * 60_000 + 1000);
+    expect((await from('203.0.113.9', 'resident', 'learning-city-demo')).statusCode).toBe(200);
+  });
 });

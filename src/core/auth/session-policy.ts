@@ -5,6 +5,9 @@ export const SESSION_POLICY = {
   /** last_seen is written at most this often, so reads do not all become writes. */
   touchEveryMs: 60_000,
   maxFailedLogins: 5,
+  /** Failed logins from one address, over all accounts, before it must wait (password spraying, lockout abuse). */
+  maxFailedLoginsPerIp: 20,
+  ipWindowMs: 15 * 60_000,
   lockoutMs: 30 * 60_000,
   mfaTicketMs: 5 * 60_000,
   mfaTicketAttempts: 5,

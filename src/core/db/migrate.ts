@@ -1,6 +1,7 @@
 import { Migrator, type Migration, type MigrationProvider, type Kysely } from 'kysely';
 import { dialectOf } from './dialect.js';
 import * as core0001 from './migrations/0001_core.js';
+import * as core0002 from './migrations/0002_audit_ip_index.js';
 
 /**
  * Every migration of the platform, in order. Module migrations are appended here with a
@@ -8,6 +9,7 @@ import * as core0001 from './migrations/0001_core.js';
  */
 export const migrations: Record<string, Migration> = {
   '0001_core': core0001,
+  '0002_audit_ip_index': core0002,
 };
 
 /**

@@ -1,9 +1,9 @@
 import type { CoreContext } from '../../context.js';
 import type { RequestContext } from '../../access/actor.js';
 import { appendAudit, recordAudit } from '../../audit/audit-log.js';
-import { unauthorized } from '../../http/errors.js';
+import { AppError, unauthorized } from '../../http/errors.js';
 import { newToken, sha256 } from '../../ids.js';
-import { addMs } from '../../time.js';
+import { addMs, isoWithShanghaiOffset } from '../../time.js';
 import { maskPhone } from '../../pii/mask.js';
 import { burnVerifyTime, verifyPassword } from '../password-hash.js';
 import { createSession, loadGrants, type NewSession } from '../sessions.js';
@@ -26,6 +26,7 @@ function attemptedName(login: string): string {
  */
 export async function loginWithPassword(core: CoreContext, ctx: RequestContext, login: string, password: string,
   meta: { userAgent: string | null }): Promise<LoginResult> {
+  await refuseBusyAddress(core, ctx);
   const username = normalizeUsername(login);
   const phone = normalizePhone(login);
   const user = await findUserByLogin(core.db, username, MOBILE_PATTERN.test(phone) ? core.fieldCrypto.lookupHash(phone) : null);
@@ -85,6 +86,19 @@ export async function loginWithPassword(core: CoreContext, ctx: RequestContext, 
   }
   const session = await startSession(core, ctx, user, now, meta, 'password');
   return { kind: 'session', userId: user.id, session };
+}
+
+/**
+ * Too many failed logins from one address in the window (over any accounts) → 429 until it passes. Counted
+ * from the audit log, so every app process behind a load balancer sees the same number.
+ */
+async function refuseBusyAddress(core: CoreContext, ctx: RequestContext) {
+  if (!ctx.ip) return;
+  const since = isoWithShanghaiOffset(new Date(core.clock.now().getTime() - SESSION_POLICY.ipWindowMs));
+  const { n } = await core.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('ip', '=', ctx.ip).where('at', '>=', since).where('action', '=', 'auth.login').where('outcome', '=', 'failure')
+    .executeTakeFirstOrThrow();
+  if (Number(n) >= SESSION_POLICY.maxFailedLoginsPerIp) throw new AppError(429, 'request.rate_limited');
 }
 
 /** Opens a fresh session (a new id every login) and records the successful login. */

@@ -76,4 +76,21 @@ describe('back office in Chromium', () => {
     await page.screenshot({ path: shot('admin-audit') });
     await context.close();
   });
+
+  it('a staff member sees where they are logged in and logs out a device they do not recognise', async () => {
+    const other = await suite.t.login('editor');
+    const context = await suite.browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'zh-CN', reducedMotion: 'reduce' });
+    const page = await context.newPage();
+    await logIn(page, suite.baseUrl, 'editor', 'learning-city-demo');
+    await page.getByRole('menuitem', { name: '个人账户' }).waitFor();
+    await page.goto(`${suite.baseUrl}/admin/account?tab=sessions`);
+    const table = page.getByTestId('sessions-table');
+    await table.locator('tbody tr.ant-table-row').nth(1).waitFor();
+    await expect.poll(() => table.innerText()).toContain('当前设备');
+    await table.locator('tbody tr.ant-table-row', { hasNot: page.getByText('当前设备') }).first().getByRole('button', { name: '结束登录' }).click();
+    await page.getByRole('tooltip').getByRole('button', { name: '结束登录' }).click();
+    await expect.poll(async () => (await other.get('/api/v1/auth/me')).status).toBe(401);
+    await page.screenshot({ path: shot('admin-account-sessions') });
+    await context.close();
+  });
 });

@@ -291,6 +291,17 @@ export const en: Catalog = {
   'account.roles': 'Roles',
   'account.tab.password': 'Change password',
   'account.tab.mfa': 'Two-step verification',
+  'account.tab.sessions': 'Signed-in devices',
+  'sessions.hint': 'These are the devices where your account is logged in. End any you do not recognise, then change your password.',
+  'sessions.device': 'Browser / device',
+  'sessions.ip': 'IP address',
+  'sessions.started': 'Logged in',
+  'sessions.lastSeen': 'Last active',
+  'sessions.actions': 'Actions',
+  'sessions.current': 'This device',
+  'sessions.end': 'Log out',
+  'sessions.endConfirm': 'Log this device out?',
+  'sessions.ended': 'That device has been logged out',
   'account.tab.export': 'Export my data',
 
   'export.intro':

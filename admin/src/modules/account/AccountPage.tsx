@@ -7,8 +7,9 @@ import { RoleGrantTags } from '../../core/ui/RoleGrantTags';
 import { ChangePasswordForm } from './ChangePasswordForm';
 import { ExportDataForm } from './ExportDataForm';
 import { MfaPanel } from './MfaPanel';
+import { SessionsPanel } from './SessionsPanel';
 
-const TABS = ['password', 'mfa', 'export'] as const;
+const TABS = ['password', 'mfa', 'sessions', 'export'] as const;
 type Tab = (typeof TABS)[number];
 
 function isTab(value: string | null): value is Tab {
@@ -59,6 +60,7 @@ export default function AccountPage() {
               ),
             },
             { key: 'mfa', label: t('account.tab.mfa'), children: <MfaPanel /> },
+            { key: 'sessions', label: t('account.tab.sessions'), children: <SessionsPanel /> },
             { key: 'export', label: t('account.tab.export'), children: <ExportDataForm /> },
           ]}
         />

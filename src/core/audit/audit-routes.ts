@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { ProblemRefs } from '../http/route-schemas.js';
-import { pageOf, pageParams } from '../http/pagination.js';
+import { PageQuery, pageOf, pageParams } from '../http/pagination.js';
 import { verifyAuditChain } from './audit-verify.js';
 
 const AuditEntrySchema = Type.Object({
@@ -16,8 +16,7 @@ const AuditEntrySchema = Type.Object({
 });
 
 const AuditQuery = Type.Object({
-  page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000, default: 1 })),
-  pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
+  ...PageQuery,
   actor: Type.Optional(Type.String({ maxLength: 64 })),
   action: Type.Optional(Type.String({ maxLength: 64 })),
   outcome: Type.Optional(Type.Union([Type.Literal('success'), Type.Literal('failure')])),

@@ -1,4 +1,4 @@
-import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import { Type, type TSchema } from '@sinclair/typebox';
 
 export const MAX_PAGE_SIZE = 100;
 
@@ -24,4 +24,3 @@ export function pageParams(q: { page?: number; pageSize?: number }): PageParams 
   return { page, pageSize, offset: (page - 1) * pageSize };
 }
 export type PageResult<T> = { items: T[]; total: number; page: number; pageSize: number };
-export type { Static };

@@ -1,4 +1,5 @@
 import { Type } from '@sinclair/typebox';
+import { PageQuery } from '../http/pagination.js';
 import { RoleGrantSchema } from '../auth/me-presenter.js';
 
 const ScopeType = Type.Union([Type.Literal('city'), Type.Literal('region'), Type.Literal('institution')]);
@@ -29,8 +30,7 @@ export const UserSummarySchema = Type.Object({
 });
 
 export const UserListQuery = Type.Object({
-  page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000, default: 1 })),
-  pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
+  ...PageQuery,
   q: Type.Optional(Type.String({ maxLength: 50 })),
   role: Type.Optional(Type.String({ maxLength: 40 })),
   status: Type.Optional(Type.Union([Type.Literal('active'), Type.Literal('disabled'), Type.Literal('locked')])),

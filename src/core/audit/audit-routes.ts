@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import type { FastifyInstance } from 'fastify';
 import { ProblemRefs } from '../http/route-schemas.js';
 import { PageQuery, pageOf, pageParams } from '../http/pagination.js';
 import { verifyAuditChain } from './audit-verify.js';

@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import type { FastifyInstance } from 'fastify';
 import { ProblemRefs } from '../http/route-schemas.js';
 import { AppError } from '../http/errors.js';
 import { listInstitutions, listRegions, resolveScope } from './region-repository.js';

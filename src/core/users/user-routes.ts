@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import type { FastifyInstance } from 'fastify';
 import { actorContext } from '../http/request-context.js';
 import { IdParams, ProblemRefs } from '../http/route-schemas.js';
 import { pageOf, pageParams } from '../http/pagination.js';

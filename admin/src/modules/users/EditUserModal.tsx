@@ -1,4 +1,4 @@
-import { Alert, Checkbox, Flex, Form, Input, Modal } from 'antd';
+import { Alert, Form, Input, Modal } from 'antd';
 import { useEffect } from 'react';
 import { useT } from '../../core/i18n/useT';
 import { usersApi } from './api';
@@ -6,6 +6,7 @@ import { normalizeIdNumber } from './idNumber';
 import { idNumberRules, normalizeIdNumberInput, personalFieldErrorKey } from './personalFields';
 import type { UpdateUserInput, UserSummary } from './types';
 import { useFormSubmit } from './useFormSubmit';
+import { ReplaceablePersonalField } from './ReplaceablePersonalField';
 
 interface Values {
   displayName: string;
@@ -85,80 +86,39 @@ export function EditUserModal({ user, onClose, onSaved }: Props) {
         >
           <Input autoComplete="off" />
         </Form.Item>
-        <Form.Item
+        <ReplaceablePersonalField
+          name="phone"
           label={t('users.field.phone')}
-          htmlFor="editUser_phone"
-          extra={
-            clearPhone
-              ? t('users.edit.phoneRemoving')
-              : user?.phone
-                ? t('users.edit.phoneKeep', { phone: user.phone })
-                : t('users.edit.phoneEmpty')
-          }
-        >
-          <Flex gap={12} align="center">
-            <Form.Item
-              name="phone"
-              noStyle
-              rules={[{ pattern: /^\s*\+?[\d\s-]{5,20}\s*$/, message: t('users.field.phoneInvalid') }]}
-            >
-              <Input
-                inputMode="tel"
-                autoComplete="off"
-                placeholder={t('users.edit.phonePlaceholder')}
-                disabled={clearPhone}
-                style={{ flex: 1 }}
-              />
-            </Form.Item>
-            {user?.phone ? (
-              <Form.Item name="clearPhone" valuePropName="checked" noStyle>
-                <Checkbox onChange={(e) => onRemoveToggled('phone', e.target.checked)} style={{ whiteSpace: 'nowrap', minWidth: '8.5em' }}>
-                  {t('users.edit.removePhone')}
-                </Checkbox>
-              </Form.Item>
-            ) : null}
-          </Flex>
-        </Form.Item>
-        <Form.Item
+          current={user?.phone}
+          removing={clearPhone}
+          texts={{
+            keep: t('users.edit.phoneKeep', { phone: user?.phone ?? '' }),
+            empty: t('users.edit.phoneEmpty'),
+            removing: t('users.edit.phoneRemoving'),
+            remove: t('users.edit.removePhone'),
+            placeholder: t('users.edit.phonePlaceholder'),
+          }}
+          rules={[{ pattern: /^\s*\+?[\d\s-]{5,20}\s*$/, message: t('users.field.phoneInvalid') }]}
+          inputProps={{ inputMode: 'tel' }}
+          onRemoveToggled={(removing) => onRemoveToggled('phone', removing)}
+        />
+        <ReplaceablePersonalField
+          name="idNumber"
           label={t('users.field.idNumber')}
-          htmlFor="editUser_idNumber"
-          extra={
-            clearIdNumber
-              ? t('users.edit.idNumberRemoving')
-              : user?.idNumber
-                ? t('users.edit.idNumberKeep', { idNumber: user.idNumber })
-                : t('users.edit.idNumberEmpty')
-          }
-        >
-          <Flex gap={12} align="center">
-            <Form.Item
-              name="idNumber"
-              noStyle
-              normalize={normalizeIdNumberInput}
-              validateTrigger={['onChange', 'onBlur']}
-              validateFirst
-              rules={idNumberRules(t)}
-            >
-              <Input
-                autoComplete="off"
-                className="lc-mono"
-                placeholder={t('users.edit.idNumberPlaceholder')}
-                disabled={clearIdNumber}
-                style={{ flex: 1 }}
-              />
-            </Form.Item>
-            {user?.idNumber ? (
-              <Form.Item name="clearIdNumber" valuePropName="checked" noStyle>
-                <Checkbox
-                  onChange={(e) => onRemoveToggled('idNumber', e.target.checked)}
-                  style={{ whiteSpace: 'nowrap', minWidth: '8.5em' }}
-                >
-                  {t('users.edit.removeIdNumber')}
-                </Checkbox>
-              </Form.Item>
-            ) : null}
-          </Flex>
-        </Form.Item>
+          current={user?.idNumber}
+          removing={clearIdNumber}
+          texts={{
+            keep: t('users.edit.idNumberKeep', { idNumber: user?.idNumber ?? '' }),
+            empty: t('users.edit.idNumberEmpty'),
+            removing: t('users.edit.idNumberRemoving'),
+            remove: t('users.edit.removeIdNumber'),
+            placeholder: t('users.edit.idNumberPlaceholder'),
+          }}
+          rules={idNumberRules(t)}
+          itemProps={{ normalize: normalizeIdNumberInput, validateTrigger: ['onChange', 'onBlur'], validateFirst: true }}
+          inputProps={{ className: 'lc-mono' }}
+          onRemoveToggled={(removing) => onRemoveToggled('idNumber', removing)}
+        />
       </Form>
     </Modal>
   );

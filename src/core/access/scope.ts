@@ -1,6 +1,7 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
 import type { Actor } from './actor.js';
 import { rolesWith } from './permissions.js';
+import { startsWith } from '../db/text-match.js';
 
 /** The scope paths under which the actor holds a permission (empty: nowhere). */
 export function scopePathsFor(actor: Actor, permission: string): string[] {
@@ -17,10 +18,7 @@ export function isInScope(actor: Actor, permission: string, path: string): boole
 /** SQL for "column lies under one of these scope paths", so scoped lists are filtered in the database. */
 export function pathUnder(column: Expression<string> | ReturnType<typeof sql.ref>, paths: string[]): Expression<SqlBool> {
   if (paths.length === 0) return sql<SqlBool>`1 = 0`;
-  const tests = paths.map((p) => sql<SqlBool>`${column} like ${escapeLike(p) + '%'} escape '\\'`);
+  const tests = paths.map((p) => startsWith(column, p));
   return sql<SqlBool>`(${sql.join(tests, sql` or `)})`;
 }
 
-function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (c) => '\\' + c);
-}

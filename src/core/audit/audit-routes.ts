@@ -3,6 +3,8 @@ import { Type } from '@sinclair/typebox';
 import { ProblemRefs } from '../http/route-schemas.js';
 import { PageQuery, pageOf, pageParams } from '../http/pagination.js';
 import { verifyAuditChain } from './audit-verify.js';
+import { sql } from 'kysely';
+import { containsText, startsWith } from '../db/text-match.js';
 
 const AuditEntrySchema = Type.Object({
   seq: Type.Integer(), at: Type.String(), actorId: Type.Union([Type.String(), Type.Null()]),
@@ -40,8 +42,8 @@ export const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const q = request.query;
     const page = pageParams(q);
     const base = db.selectFrom('audit_log')
-      .$if(Boolean(q.actor), (b) => b.where('actor_name', 'like', `%${q.actor}%`))
-      .$if(Boolean(q.action), (b) => b.where('action', 'like', `${q.action}%`))
+      .$if(Boolean(q.actor), (b) => b.where(containsText(sql.ref('actor_name'), q.actor!)))
+      .$if(Boolean(q.action), (b) => b.where(startsWith(sql.ref('action'), q.action!)))
       .$if(Boolean(q.outcome), (b) => b.where('outcome', '=', q.outcome!))
       .$if(Boolean(q.targetType), (b) => b.where('target_type', '=', q.targetType!))
       .$if(Boolean(q.targetId), (b) => b.where('target_id', '=', q.targetId!))

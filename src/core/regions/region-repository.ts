@@ -1,4 +1,5 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import { startsWith } from '../db/text-match.js';
 import type { Database } from '../db/schema.js';
 import type { ScopeType } from '../access/roles.js';
 
@@ -15,7 +16,7 @@ export async function cityRegion(db: Kysely<Database>) {
 export async function listInstitutions(db: Kysely<Database>, regionPath?: string) {
   return db.selectFrom('institutions').select(['id', 'name', 'region_id', 'kind', 'path'])
     .where('status', '=', 'active')
-    .$if(Boolean(regionPath), (q) => q.where('path', 'like', `${regionPath}%`))
+    .$if(Boolean(regionPath), (q) => q.where(startsWith(sql.ref('path'), regionPath!)))
     .orderBy('path').execute();
 }
 

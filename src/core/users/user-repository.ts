@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Database, UsersTable } from '../db/schema.js';
 import { pathUnder } from '../access/scope.js';
 import { sql } from 'kysely';
+import { containsText, startsWith } from '../db/text-match.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 export type UserRow = UsersTable;
@@ -28,10 +29,7 @@ export interface UserListFilter {
 function applyFilter(db: Db, f: UserListFilter) {
   return db.selectFrom('users')
     .where(pathUnder(sql.ref('users.home_path'), f.scopePaths))
-    .$if(Boolean(f.q), (q) => q.where((eb) => eb.or([
-      eb('users.username', 'like', `%${f.q!.toLowerCase()}%`),
-      eb('users.display_name', 'like', `%${f.q}%`),
-    ])))
+    .$if(Boolean(f.q), (q) => q.where((eb) => eb.or([containsText(sql.ref('users.username'), f.q!), containsText(sql.ref('users.display_name'), f.q!)])))
     .$if(Boolean(f.role), (q) => q.where((eb) => eb.exists(
       eb.selectFrom('role_assignments').select('role_assignments.id')
         .whereRef('role_assignments.user_id', '=', 'users.id').where('role_assignments.role', '=', f.role!))))
@@ -39,7 +37,7 @@ function applyFilter(db: Db, f: UserListFilter) {
       .where((eb) => eb.or([eb('users.locked_until', 'is', null), eb('users.locked_until', '<=', f.nowIso)])))
     .$if(f.status === 'disabled', (q) => q.where('users.status', '=', 'disabled'))
     .$if(f.status === 'locked', (q) => q.where('users.locked_until', '>', f.nowIso))
-    .$if(Boolean(f.regionPath), (q) => q.where('users.home_path', 'like', `${f.regionPath}%`));
+    .$if(Boolean(f.regionPath), (q) => q.where(startsWith(sql.ref('users.home_path'), f.regionPath!)));
 }
 
 export async function listUsers(db: Db, f: UserListFilter, page: { offset: number; pageSize: number }) {

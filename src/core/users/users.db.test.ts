@@ -96,6 +96,15 @@ describe.each(testDialects())('staff user management on %s', (kind) => {
     expect(staff.abilities).toMatchObject({ update: true, disable: true, assignRoles: true, reveal: false });
   });
 
+  it('searches names case-insensitively on both databases and treats % and _ as plain characters', async () => {
+    const admin = await t.login('admin');
+    await admin.post('/api/v1/users', { username: 'li.mei', displayName: 'Li Mei 100%', roles: [{ role: 'editor', scopeType: 'city', scopeId: '329901000000' }] });
+    expect((await admin.get('/api/v1/users?q=LI%20MEI')).body.items.map((u: any) => u.username)).toEqual(['li.mei']);
+    expect((await admin.get('/api/v1/users?q=100%25')).body.items.map((u: any) => u.username)).toEqual(['li.mei']);
+    expect((await admin.get('/api/v1/users?q=%25')).body.items.map((u: any) => u.username)).toEqual(['li.mei']);
+    expect((await admin.get('/api/v1/users?q=_')).body.total).toBe(0);
+  });
+
   it('counts users by role within scope for the dashboard', async () => {
     const town = await t.login('town');
     const stats = await town.get('/api/v1/users/stats');

@@ -33,6 +33,7 @@ import { portalRoutes } from './portal/portal-routes.js';
 import { seedBase } from './core/seed/seed-base.js';
 import { seedDemo } from './core/seed/seed-demo.js';
 import { projectRoot } from './core/paths.js';
+import { allMigrations, MODULES } from './modules/installed.js';
 
 export interface BuildOptions {
   config: AppConfig;
@@ -43,6 +44,8 @@ export interface BuildOptions {
   logger?: boolean;
   /** Sees every response body before it leaves (the test suite scans them for unmasked personal data). */
   inspectResponse?: (request: FastifyRequest, reply: FastifyReply, payload: unknown) => void;
+  /** Start the modules' background work (main.ts does; tests start it themselves when they test it). */
+  background?: boolean;
 }
 
 export type App = FastifyInstance & { routeRegistry: RegisteredRoute[]; database: DatabaseHandle };
@@ -51,14 +54,18 @@ export type App = FastifyInstance & { routeRegistry: RegisteredRoute[]; database
 export async function buildApp(options: BuildOptions): Promise<App> {
   const { config } = options;
   const database = options.database ?? createDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  await migrateToLatest(database.db, undefined, database.pgSchema);
+  await migrateToLatest(database.db, allMigrations, database.pgSchema);
 
   const core: CoreContext = {
     config, db: database.db, dialect: database.dialect, sqlite: database.sqlite,
     clock: options.clock ?? systemClock, fieldCrypto: createFieldCrypto(config.dataKey),
   };
   await seedBase(core);
-  if (config.demo) await seedDemo(core);
+  for (const m of MODULES) await m.seed?.(core);
+  if (config.demo) {
+    await seedDemo(core);
+    for (const m of MODULES) await m.seedDemo?.(core);
+  }
 
   const app = Fastify({
     logger: options.logger === false || config.logLevel === 'silent' ? false : { level: config.logLevel },
@@ -110,10 +117,16 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   await app.register(exportOwnDataRoutes);
   await app.register(ownSessionsRoutes);
   await app.register(portalRoutes);
+  for (const m of MODULES) await app.register(async (scope) => m.register(scope));
   await registerBackOffice(app);
 
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
   await app.ready();
+  // Background work (scheduled publication…) runs only in a serving app, never while tests build one to inject.
+  if (options.background ?? false) {
+    const stops = MODULES.flatMap((m) => (m.start ? [m.start(core)] : []));
+    app.addHook('onClose', async () => { for (const stop of stops) await stop(); });
+  }
   return app;
 }
 

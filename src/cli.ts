@@ -9,6 +9,7 @@ import { createFieldCrypto } from './core/pii/field-crypto.js';
 import type { CoreContext } from './core/context.js';
 import { seedBase } from './core/seed/seed-base.js';
 import { seedDemo } from './core/seed/seed-demo.js';
+import { allMigrations, MODULES } from './modules/installed.js';
 import { verifyAuditChain } from './core/audit/audit-verify.js';
 import { recordAudit } from './core/audit/audit-log.js';
 import { backupSqlite, restoreSqlite } from './core/ops/sqlite-backup.js';
@@ -33,7 +34,7 @@ Environment: DATA_DIR, DATABASE_URL, DATA_KEY (see README).`;
 async function openCore(): Promise<{ core: CoreContext; close: () => Promise<void>; sqliteFile: string | null }> {
   const config = loadConfig();
   const handle = createDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  await migrateToLatest(handle.db);
+  await migrateToLatest(handle.db, allMigrations);
   const core: CoreContext = { config, db: handle.db, dialect: handle.dialect, sqlite: handle.sqlite, clock: systemClock, fieldCrypto: createFieldCrypto(config.dataKey) };
   return { core, close: () => handle.close(), sqliteFile: handle.sqlite ? handle.sqlite.name : null };
 }
@@ -72,9 +73,11 @@ async function main(argv: string[]): Promise<number> {
         return 0;
       case 'seed':
         await seedBase(core);
+        for (const m of MODULES) await m.seed?.(core);
         if (values.demo) {
           if (core.config.env === 'production') throw new Error('demo data is never seeded in production');
           await seedDemo(core);
+          for (const m of MODULES) await m.seedDemo?.(core);
         }
         console.log(values.demo ? 'base and demo data present' : 'base data present');
         return 0;

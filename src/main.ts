@@ -29,7 +29,7 @@ async function main() {
     }
     throw error;
   }
-  const app = await buildApp({ config });
+  const app = await buildApp({ config, background: true });
   const address = await app.listen({ port: config.port, host: config.host });
   console.log(startupBanner(config, address, app.core.dialect));
   const stop = async (signal: string) => {

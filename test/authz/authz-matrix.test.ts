@@ -2,10 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, DEMO_PASSWORD, type Client, type TestApp } from '../support/test-app.js';
 import { testDialects } from '../support/databases.js';
 import { centerOf, loginAll, ROLE_USERS, TOWN_IDS, userIdOf } from '../support/demo-roles.js';
-import { AUTHZ_MATRIX, MATRIX_ROLES, type MatrixRole, type Outcome } from './authz-matrix.js';
+import { AUTHZ_MATRIX, MATRIX_ROLES, type Call, type Ids, type MatrixRole, type Outcome } from './authz-matrix.js';
 
-interface Ids { teacher: string; victim: string; center1: string }
-interface Call { url: string; body?: unknown; freshSession?: boolean }
+import { contentCall, contentSetup } from './content-matrix.js';
+
+
 
 /**
  * How to call each route so that an allowed role is not turned away for its body: GET routes with `:id`
@@ -14,6 +15,8 @@ interface Call { url: string; body?: unknown; freshSession?: boolean }
  * session run on a fresh one. A route without an entry gets `{}` (a 400 still proves it was let through).
  */
 function callFor(route: string, role: MatrixRole, ids: Ids): Call {
+  const moduleCall = contentCall(route, role, ids);
+  if (moduleCall) return moduleCall;
   const [method, path] = route.split(' ');
   const url = path.replace(':id', method === 'GET' ? ids.teacher : ids.victim);
   const teacherAtCenter = [{ role: 'teacher', scopeType: 'institution', scopeId: ids.center1 }];
@@ -63,7 +66,8 @@ describe.each(testDialects())('authorization matrix on %s', (kind) => {
       username: 'matrix-victim', displayName: '矩阵 受测', roles: [{ role: 'teacher', scopeType: 'institution', scopeId: center1 }],
     });
     expect(created.status, created.raw).toBe(201);
-    ids = { teacher: await userIdOf(t, 'teacher'), victim: created.body.user.id, center1 };
+    ids = { teacher: await userIdOf(t, 'teacher'), victim: created.body.user.id, center1, extra: {} };
+    Object.assign(ids.extra, await contentSetup(t, clients as Record<MatrixRole, Client>));
   });
   afterAll(async () => { await t.close(); });
 

@@ -7,54 +7,63 @@
  * longer exists, so every new module must add its rows. The table is written by hand on purpose: it is the
  * expectation, not a copy of permissions.ts.
  */
+import { CONTENT_ROWS } from './content-matrix.js';
+
 export type MatrixRole =
-  | 'anonymous' | 'city_admin' | 'town_admin' | 'institution_admin' | 'teacher' | 'editor' | 'inspector' | 'auditor' | 'resident';
+  | 'anonymous' | 'city_admin' | 'town_admin' | 'institution_admin' | 'teacher' | 'editor' | 'reviewer' | 'inspector'
+  | 'auditor' | 'employer' | 'resident';
 export type Outcome = 'allow' | 401 | 403;
 
 export const MATRIX_ROLES: MatrixRole[] = [
-  'anonymous', 'city_admin', 'town_admin', 'institution_admin', 'teacher', 'editor', 'inspector', 'auditor', 'resident',
+  'anonymous', 'city_admin', 'town_admin', 'institution_admin', 'teacher', 'editor', 'reviewer', 'inspector', 'auditor',
+  'employer', 'resident',
 ];
+export interface Ids { teacher: string; victim: string; center1: string; /** ids that module setups create (see content-matrix.ts) */ extra: Record<string, string> }
+export interface Call { url: string; body?: unknown; freshSession?: boolean }
+export type MatrixRow = [Outcome, Outcome, Outcome, Outcome, Outcome, Outcome, Outcome, Outcome, Outcome, Outcome, Outcome];
 
 const A = 'allow' as const;
 
 // Rows run in this order; `mfa/enable` comes before `mfa/setup` so that no account has a pending secret
 // when a made-up code is sent (the answer is then always 400, never an accidental success).
 // prettier-ignore
-const ROWS: Record<string, [Outcome, Outcome, Outcome, Outcome, Outcome, Outcome, Outcome, Outcome, Outcome]> = {
-  //                                        anon city town inst teach edit insp audit resid
-  'GET /api/openapi.json':                  [A,   A,   A,   A,   A,    A,   A,   A,    A],
-  'POST /api/v1/auth/login':                [A,   A,   A,   A,   A,    A,   A,   A,    A],
-  'POST /api/v1/auth/login/mfa':            [A,   A,   A,   A,   A,    A,   A,   A,    A],
-  'POST /api/v1/auth/register':             [A,   A,   A,   A,   A,    A,   A,   A,    A],
-  'GET /api/v1/auth/me':                    [401, A,   A,   A,   A,    A,   A,   A,    A],
-  'POST /api/v1/auth/logout':               [401, A,   A,   A,   A,    A,   A,   A,    A],
-  'POST /api/v1/auth/password':             [401, A,   A,   A,   A,    A,   A,   A,    A],
-  'POST /api/v1/auth/mfa/enable':           [401, A,   A,   A,   A,    A,   A,   A,    A],
-  'POST /api/v1/auth/mfa/setup':            [401, A,   A,   A,   A,    A,   A,   A,    A],
-  'POST /api/v1/auth/mfa/disable':          [401, A,   A,   A,   A,    A,   A,   A,    A],
-  'POST /api/v1/auth/export':               [401, A,   A,   A,   A,    A,   A,   A,    A],
-  'GET /api/v1/auth/sessions':              [401, A,   A,   A,   A,    A,   A,   A,    A],
-  'DELETE /api/v1/auth/sessions/:id':       [401, A,   A,   A,   A,    A,   A,   A,    A],
-  'GET /api/v1/regions':                    [A,   A,   A,   A,   A,    A,   A,   A,    A],
-  'GET /api/v1/institutions':               [A,   A,   A,   A,   A,    A,   A,   A,    A],
-  'GET /api/v1/users':                      [401, A,   A,   A,   403,  403, 403, 403,  403],
-  'GET /api/v1/users/stats':                [401, A,   A,   A,   403,  403, 403, 403,  403],
-  'POST /api/v1/users':                     [401, A,   A,   A,   403,  403, 403, 403,  403],
-  'GET /api/v1/users/:id':                  [401, A,   A,   A,   403,  403, 403, 403,  403],
-  'PATCH /api/v1/users/:id':                [401, A,   A,   A,   403,  403, 403, 403,  403],
-  'PUT /api/v1/users/:id/roles':            [401, A,   A,   A,   403,  403, 403, 403,  403],
-  'POST /api/v1/users/:id/disable':         [401, A,   A,   A,   403,  403, 403, 403,  403],
-  'POST /api/v1/users/:id/enable':          [401, A,   A,   A,   403,  403, 403, 403,  403],
-  'POST /api/v1/users/:id/reset-password':  [401, A,   A,   A,   403,  403, 403, 403,  403],
-  'POST /api/v1/users/:id/reveal':          [401, A,   403, 403, 403,  403, 403, 403,  403],
+const CORE_ROWS: Record<string, MatrixRow> = {
+  //                                        anon city town inst teach edit revw insp audit empl resid
+  'GET /api/openapi.json':                  [A,   A,   A,   A,   A,    A,   A,   A,   A,    A,   A],
+  'POST /api/v1/auth/login':                [A,   A,   A,   A,   A,    A,   A,   A,   A,    A,   A],
+  'POST /api/v1/auth/login/mfa':            [A,   A,   A,   A,   A,    A,   A,   A,   A,    A,   A],
+  'POST /api/v1/auth/register':             [A,   A,   A,   A,   A,    A,   A,   A,   A,    A,   A],
+  'GET /api/v1/auth/me':                    [401, A,   A,   A,   A,    A,   A,   A,   A,    A,   A],
+  'POST /api/v1/auth/logout':               [401, A,   A,   A,   A,    A,   A,   A,   A,    A,   A],
+  'POST /api/v1/auth/password':             [401, A,   A,   A,   A,    A,   A,   A,   A,    A,   A],
+  'POST /api/v1/auth/mfa/enable':           [401, A,   A,   A,   A,    A,   A,   A,   A,    A,   A],
+  'POST /api/v1/auth/mfa/setup':            [401, A,   A,   A,   A,    A,   A,   A,   A,    A,   A],
+  'POST /api/v1/auth/mfa/disable':          [401, A,   A,   A,   A,    A,   A,   A,   A,    A,   A],
+  'POST /api/v1/auth/export':               [401, A,   A,   A,   A,    A,   A,   A,   A,    A,   A],
+  'GET /api/v1/auth/sessions':              [401, A,   A,   A,   A,    A,   A,   A,   A,    A,   A],
+  'DELETE /api/v1/auth/sessions/:id':       [401, A,   A,   A,   A,    A,   A,   A,   A,    A,   A],
+  'GET /api/v1/regions':                    [A,   A,   A,   A,   A,    A,   A,   A,   A,    A,   A],
+  'GET /api/v1/institutions':               [A,   A,   A,   A,   A,    A,   A,   A,   A,    A,   A],
+  'GET /api/v1/users':                      [401, A,   A,   A,   403,  403, 403, 403, 403,  403, 403],
+  'GET /api/v1/users/stats':                [401, A,   A,   A,   403,  403, 403, 403, 403,  403, 403],
+  'POST /api/v1/users':                     [401, A,   A,   A,   403,  403, 403, 403, 403,  403, 403],
+  'GET /api/v1/users/:id':                  [401, A,   A,   A,   403,  403, 403, 403, 403,  403, 403],
+  'PATCH /api/v1/users/:id':                [401, A,   A,   A,   403,  403, 403, 403, 403,  403, 403],
+  'PUT /api/v1/users/:id/roles':            [401, A,   A,   A,   403,  403, 403, 403, 403,  403, 403],
+  'POST /api/v1/users/:id/disable':         [401, A,   A,   A,   403,  403, 403, 403, 403,  403, 403],
+  'POST /api/v1/users/:id/enable':          [401, A,   A,   A,   403,  403, 403, 403, 403,  403, 403],
+  'POST /api/v1/users/:id/reset-password':  [401, A,   A,   A,   403,  403, 403, 403, 403,  403, 403],
+  'POST /api/v1/users/:id/reveal':          [401, A,   403, 403, 403,  403, 403, 403, 403,  403, 403],
   // Separation of duties (AC6): only the auditor reads the audit log, the city admin does not.
-  'GET /api/v1/audit':                      [401, 403, 403, 403, 403,  403, 403, A,    403],
-  'GET /api/v1/audit/verify':               [401, 403, 403, 403, 403,  403, 403, A,    403],
-  'GET /api/v1/settings/security':          [401, A,   403, 403, 403,  403, 403, 403,  403],
-  'PUT /api/v1/settings/security':          [401, A,   403, 403, 403,  403, 403, 403,  403],
-  'GET /api/v1/portal/nav':                 [401, A,   403, 403, 403,  403, 403, 403,  403],
-  'PUT /api/v1/portal/nav':                 [401, A,   403, 403, 403,  403, 403, 403,  403],
+  'GET /api/v1/audit':                      [401, 403, 403, 403, 403,  403, 403, 403, A,    403, 403],
+  'GET /api/v1/audit/verify':               [401, 403, 403, 403, 403,  403, 403, 403, A,    403, 403],
+  'GET /api/v1/settings/security':          [401, A,   403, 403, 403,  403, 403, 403, 403,  403, 403],
+  'PUT /api/v1/settings/security':          [401, A,   403, 403, 403,  403, 403, 403, 403,  403, 403],
+  'GET /api/v1/portal/nav':                 [401, A,   403, 403, 403,  403, 403, 403, 403,  403, 403],
+  'PUT /api/v1/portal/nav':                 [401, A,   403, 403, 403,  403, 403, 403, 403,  403, 403],
 };
+
+const ROWS: Record<string, MatrixRow> = { ...CORE_ROWS, ...CONTENT_ROWS };
 
 export const AUTHZ_MATRIX: Record<string, Record<MatrixRole, Outcome>> = Object.fromEntries(
   Object.entries(ROWS).map(([route, outcomes]) => [route, Object.fromEntries(MATRIX_ROLES.map((r, i) => [r, outcomes[i]])) as Record<MatrixRole, Outcome>]),

@@ -53,7 +53,7 @@ describe.each(testDialects())('user scope on %s', (kind) => {
       .where('home_path', 'like', `${town1Path}%`).executeTakeFirstOrThrow();
     expect(res.body.total).toBe(Number(inDb.n));
     const stats = await c.town.get('/api/v1/users/stats');
-    expect(stats.body.byRole.map((r: any) => r.role).sort()).toEqual(['institution_admin', 'teacher', 'town_admin']);
+    expect(stats.body.byRole.map((r: any) => r.role).sort()).toEqual(['employer', 'institution_admin', 'teacher', 'town_admin']);
   });
 
   it('filters never reach outside the town: another town\'s regionId, q=town02, role=town_admin', async () => {

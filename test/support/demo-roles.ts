@@ -8,6 +8,8 @@ export const ROLE_USERS: Record<Role, string> = {
   institution_admin: 'staff',
   teacher: 'teacher',
   editor: 'editor',
+  reviewer: 'reviewer',
+  employer: 'employer',
   inspector: 'inspector',
   auditor: 'auditor',
   resident: 'resident',

@@ -36,7 +36,7 @@ export const CORE_PERMISSIONS = {
   'core.audit.read': ['auditor'],
   'core.settings.update': ['city_admin'],
   'core.nav.update': ['city_admin'],
-  'core.backoffice.use': ['city_admin', 'town_admin', 'institution_admin', 'teacher', 'editor', 'inspector', 'auditor'],
+  'core.backoffice.use': ['city_admin', 'town_admin', 'institution_admin', 'teacher', 'editor', 'reviewer', 'inspector', 'auditor', 'employer'],
 } satisfies Record<string, Role[]>;
 
 registerPermissions(CORE_PERMISSIONS);

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { sql, type Migration } from 'kysely';
 import { createTestDatabase, testDialects, type TestDatabase } from '../../../test/support/databases.js';
-import { migrateToLatest, migrations } from './migrate.js';
+import { migrateToLatest } from './migrate.js';
+import { allMigrations as migrations } from '../../modules/installed.js';
 
 async function tableNames(db: TestDatabase['handle']['db'], kind: string): Promise<string[]> {
   const rows = kind === 'postgres'
@@ -16,14 +17,14 @@ describe.each(testDialects())('migrations on %s', (kind) => {
 
   it('apply once, and a second run changes nothing', async () => {
     t = await createTestDatabase(kind);
-    expect(await migrateToLatest(t.handle.db, undefined, t.handle.pgSchema)).toEqual(Object.keys(migrations));
-    expect(await migrateToLatest(t.handle.db, undefined, t.handle.pgSchema)).toEqual([]);
+    expect(await migrateToLatest(t.handle.db, migrations, t.handle.pgSchema)).toEqual(Object.keys(migrations));
+    expect(await migrateToLatest(t.handle.db, migrations, t.handle.pgSchema)).toEqual([]);
     expect(await tableNames(t.handle.db, kind)).toEqual(expect.arrayContaining(['users', 'audit_log', 'sessions', 'regions']));
   });
 
   it('a failing migration leaves the schema and the recorded version unchanged', async () => {
     t = await createTestDatabase(kind);
-    await migrateToLatest(t.handle.db, undefined, t.handle.pgSchema);
+    await migrateToLatest(t.handle.db, migrations, t.handle.pgSchema);
     const before = await tableNames(t.handle.db, kind);
     const broken: Migration = {
       up: async (db) => {

@@ -1,12 +1,29 @@
-import { zhCN, type MessageId } from './zh-CN.js';
+import { zhCN, type MessageId as CoreMessageId } from './zh-CN.js';
 import { en } from './en.js';
 
 export type Locale = 'zh-CN' | 'en';
 export const LOCALES: Locale[] = ['zh-CN', 'en'];
-export type { MessageId };
 export type LocalizedText = Record<Locale, string>;
 
-const catalogs: Record<Locale, Record<string, string>> = { 'zh-CN': zhCN, en };
+/**
+ * Modules add their server-side message ids by declaration merging, next to their own catalogs:
+ * `declare module '../../../core/i18n/i18n.js' { interface ModuleMessages extends Record<ContentMessageId, true> {} }`
+ * and register the texts with registerMessages() when the module is loaded.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface ModuleMessages {}
+export type MessageId = CoreMessageId | keyof ModuleMessages;
+
+const catalogs: Record<Locale, Record<string, string>> = { 'zh-CN': { ...zhCN }, en: { ...en } };
+
+/** Adds a module's catalogs; the en catalog is typed against the zh-CN one so a missing text fails the build. */
+export function registerMessages<K extends string>(zh: Record<K, string>, english: Record<K, string>) {
+  for (const [id, text] of Object.entries<string>(zh)) {
+    if (id in catalogs['zh-CN'] && catalogs['zh-CN'][id] !== text) throw new Error(`message ${id} registered twice`);
+    catalogs['zh-CN'][id] = text;
+  }
+  Object.assign(catalogs.en, english);
+}
 
 function interpolate(template: string, params?: Record<string, string | number>): string {
   if (!params) return template;

@@ -7,9 +7,12 @@ import { STAFF_ROLES } from '../access/roles.js';
  */
 export const DEFAULT_NAV = [
   { id: 'home', label_zh: '首页', label_en: 'Home', href: '/', module: null },
-  { id: 'notices', label_zh: '通知公告', label_en: 'Notices', href: '/notices', module: 'content' },
-  { id: 'documents', label_zh: '公文文档', label_en: 'Official documents', href: '/documents', module: 'content' },
-  { id: 'library', label_zh: '文档大全', label_en: 'Document library', href: '/library', module: 'content' },
+  { id: 'notices', label_zh: '通知公告', label_en: 'Notices', href: '/c/notices', module: 'content' },
+  { id: 'documents', label_zh: '公文文档', label_en: 'Official documents', href: '/c/documents', module: 'content' },
+  { id: 'library', label_zh: '文档大全', label_en: 'Document library', href: '/c/library', module: 'content' },
+  { id: 'essays', label_zh: '作文大全', label_en: 'Essays', href: '/c/essays', module: 'content' },
+  { id: 'models', label_zh: '范文大全', label_en: 'Model texts', href: '/c/models', module: 'content' },
+  { id: 'disclosure', label_zh: '信息公开', label_en: 'Information disclosure', href: '/disclosure', module: 'content' },
   { id: 'courses', label_zh: '网络课程', label_en: 'Online courses', href: '/courses', module: 'learning' },
   { id: 'exams', label_zh: '考试报名', label_en: 'Exams', href: '/exams', module: 'exams' },
   { id: 'scores', label_zh: '成绩查询', label_en: 'Scores', href: '/scores', module: 'exams' },
@@ -20,12 +23,11 @@ export const DEFAULT_NAV = [
 
 export async function seedBase(core: CoreContext) {
   const { db } = core;
-  const haveNav = await db.selectFrom('nav_items').select('id').limit(1).executeTakeFirst();
-  if (!haveNav) {
-    await db.insertInto('nav_items').values(DEFAULT_NAV.map((n, i) => ({ ...n, sort: (i + 1) * 10, visible: 1 }))).execute();
-  }
-  const haveSettings = await db.selectFrom('role_settings').select('role').limit(1).executeTakeFirst();
-  if (!haveSettings) {
-    await db.insertInto('role_settings').values(STAFF_ROLES.map((role) => ({ role, mfa_required: 0 }))).execute();
-  }
+  // Row by row, so a section or role added by a later release appears in existing installations too.
+  const navIds = new Set((await db.selectFrom('nav_items').select('id').execute()).map((r) => r.id));
+  const missingNav = DEFAULT_NAV.map((n, i) => ({ ...n, sort: (i + 1) * 10, visible: 1 })).filter((n) => !navIds.has(n.id));
+  if (missingNav.length > 0) await db.insertInto('nav_items').values(missingNav).execute();
+  const roles = new Set((await db.selectFrom('role_settings').select('role').execute()).map((r) => r.role));
+  const missingRoles = STAFF_ROLES.filter((role) => !roles.has(role));
+  if (missingRoles.length > 0) await db.insertInto('role_settings').values(missingRoles.map((role) => ({ role, mfa_required: 0 }))).execute();
 }

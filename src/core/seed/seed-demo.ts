@@ -7,7 +7,7 @@ import { COMMUNITY_WORDS, DEMO_CITY, DEMO_TOWNS, GIVEN_NAMES, SURNAMES, VILLAGE_
 
 export const DEMO_PASSWORD = 'learning-city-demo';
 
-interface DemoAccount { username: string; displayName: string; role: Role; scope: 'city' | 'town1' | 'center1' | `town${number}`; phone?: string }
+interface DemoAccount { username: string; displayName: string; role: Role; scope: 'city' | 'town1' | 'center1' | 'employer1' | `town${number}`; phone?: string }
 
 /** The demo accounts the README lists; all share DEMO_PASSWORD and exist only in demo mode. */
 export const DEMO_ACCOUNTS: DemoAccount[] = [
@@ -16,6 +16,8 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { username: 'staff', displayName: '柳泉镇社区教育中心 教务', role: 'institution_admin', scope: 'center1' },
   { username: 'teacher', displayName: '周雅琴 老师', role: 'teacher', scope: 'center1' },
   { username: 'editor', displayName: '市教育局 信息编辑', role: 'editor', scope: 'city' },
+  { username: 'reviewer', displayName: '市教育局 审核员', role: 'reviewer', scope: 'city' },
+  { username: 'employer', displayName: '青溪绿源食品有限公司 人事部', role: 'employer', scope: 'employer1' },
   { username: 'inspector', displayName: '市教育督导室 督学', role: 'inspector', scope: 'city' },
   { username: 'auditor', displayName: '市教育局 安全审计员', role: 'auditor', scope: 'city' },
   { username: 'resident', displayName: '王秀英', role: 'resident', scope: 'city', phone: '13905110021' },
@@ -49,6 +51,12 @@ export async function seedDemo(core: CoreContext) {
       const centerId = newId();
       await trx.insertInto('institutions').values({ id: centerId, name: `${town.name}社区教育中心`, kind: 'community_education_center', region_id: townId, path: `${townPath}${centerId}/`, status: 'active', created_at: at }).execute();
       if (t === 0) scopes.center1 = { type: 'institution', id: centerId, path: `${townPath}${centerId}/` };
+      if (t === 0) {
+        // A partner employer of the town: its account posts job openings for itself only.
+        const employerId = newId();
+        await trx.insertInto('institutions').values({ id: employerId, name: '青溪绿源食品有限公司', kind: 'employer', region_id: townId, path: `${townPath}${employerId}/`, status: 'active', created_at: at }).execute();
+        scopes.employer1 = { type: 'institution', id: employerId, path: `${townPath}${employerId}/` };
+      }
       const seniorsId = newId();
       await trx.insertInto('institutions').values({ id: seniorsId, name: `${town.name}老年学校`, kind: 'seniors_school', region_id: townId, path: `${townPath}${seniorsId}/`, status: 'active', created_at: at }).execute();
       for (let v = 0; v < 5; v++) {

@@ -28,6 +28,8 @@ export const portalEn: Record<PortalMessageId, string> = {
   'role.institution_admin': 'Institution administrator',
   'role.teacher': 'Teacher',
   'role.editor': 'Editor',
+  'role.reviewer': 'Reviewer',
+  'role.employer': 'Employer',
   'role.inspector': 'Inspector',
   'role.auditor': 'Auditor',
   'role.resident': 'Resident',

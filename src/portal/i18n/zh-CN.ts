@@ -27,6 +27,8 @@ export const portalZhCN = {
   'role.institution_admin': '机构管理员',
   'role.teacher': '教师',
   'role.editor': '编辑',
+  'role.reviewer': '审核员',
+  'role.employer': '招聘单位',
   'role.inspector': '督导',
   'role.auditor': '审计员',
   'role.resident': '居民',

@@ -8,8 +8,10 @@ export const ROLES = [
   'institution_admin',
   'teacher',
   'editor',
+  'reviewer',
   'inspector',
   'auditor',
+  'employer',
   'resident',
 ] as const;
 
@@ -28,6 +30,8 @@ export const DEFAULT_SCOPE_TYPE: Record<Role, ScopeType> = {
   institution_admin: 'institution',
   teacher: 'institution',
   editor: 'institution',
+  reviewer: 'institution',
+  employer: 'institution',
   inspector: 'city',
   auditor: 'city',
   resident: 'region',

@@ -51,6 +51,8 @@ export const en: Catalog = {
   'role.institution_admin': 'Institution admin',
   'role.teacher': 'Teacher',
   'role.editor': 'Editor',
+  'role.reviewer': 'Reviewer',
+  'role.employer': 'Employer',
   'role.inspector': 'Inspector',
   'role.auditor': 'Auditor',
   'role.resident': 'Resident',

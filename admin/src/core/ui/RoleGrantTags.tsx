@@ -9,6 +9,8 @@ const ROLE_COLORS: Record<string, string> = {
   institution_admin: 'orange',
   teacher: 'green',
   editor: 'cyan',
+  reviewer: 'blue',
+  employer: 'gold',
   inspector: 'purple',
   auditor: 'geekblue',
   resident: 'default',

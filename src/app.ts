@@ -121,12 +121,12 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   await registerBackOffice(app);
 
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
-  await app.ready();
   // Background work (scheduled publication…) runs only in a serving app, never while tests build one to inject.
-  if (options.background ?? false) {
-    const stops = MODULES.flatMap((m) => (m.start ? [m.start(core)] : []));
-    app.addHook('onClose', async () => { for (const stop of stops) await stop(); });
-  }
+  // Hooks cannot be added once the app is ready, so the stop hook is registered first.
+  const stops: Array<() => Promise<void> | void> = [];
+  app.addHook('onClose', async () => { for (const stop of stops) await stop(); });
+  await app.ready();
+  if (options.background ?? false) for (const m of MODULES) if (m.start) stops.push(m.start(core));
   return app;
 }
 

@@ -16,6 +16,7 @@ import { backupSqlite, restoreSqlite } from './core/ops/sqlite-backup.js';
 import { backupPostgres, restorePostgres } from './core/ops/pg-backup.js';
 import { createUserFromCli, initCity } from './core/ops/create-first-admin.js';
 import type { ScopeType } from './core/access/roles.js';
+import { reindexAll } from './modules/content/search/search-index.js';
 
 const USAGE = `learning-city <command> [options]   (npm run cli -- <command> …)
 
@@ -28,6 +29,7 @@ const USAGE = `learning-city <command> [options]   (npm run cli -- <command> …
   backup <file>                   SQLite: online backup, integrity-checked, atomic; PostgreSQL: pg_dump custom format
   restore <file>                  SQLite: stop the server first; PostgreSQL: pg_restore in one transaction
   audit verify                    check the audit log's hash chain; exit code 1 if it was tampered with
+  reindex                         rebuild the site search index with the current search dictionary
 
 Environment: DATA_DIR, DATABASE_URL, DATA_KEY (see README).`;
 
@@ -103,6 +105,12 @@ async function main(argv: string[]): Promise<number> {
         else backupPostgres(core.config.databaseUrl!, target);
         await recordAudit(core.db, cliContext, { action: 'system.backup', actorOverride: { id: null, name: 'cli' }, after: { file: path.basename(target) } }, new Date());
         console.log(`backup written to ${target}${sqliteFile ? ' (SQLite online backup, integrity ok)' : ' (pg_dump custom format)'}`);
+        return 0;
+      }
+      case 'reindex': {
+        const started = Date.now();
+        const counts = await reindexAll(core, (done) => process.stdout.write(`indexed ${done}\r`));
+        console.log(`search index rebuilt: ${counts.items} items, ${counts.jobs} job postings in ${((Date.now() - started) / 1000).toFixed(1)} s`);
         return 0;
       }
       case 'audit': {

@@ -16,6 +16,13 @@ const SecuritySettingsPage = lazy(() => import('./modules/settings/SecuritySetti
 const AccountPage = lazy(() => import('./modules/account/AccountPage'));
 const SetupPasswordPage = lazy(() => import('./modules/account/SetupPasswordPage'));
 const SetupMfaPage = lazy(() => import('./modules/account/SetupMfaPage'));
+// Content module (issue 3)
+const ContentItemsPage = lazy(() => import('./modules/content/ItemsPage'));
+const ContentItemEditorPage = lazy(() => import('./modules/content/ItemEditorPage'));
+const ContentImportPage = lazy(() => import('./modules/content/ImportPage'));
+const ContentCategoriesPage = lazy(() => import('./modules/content/CategoriesPage'));
+const ContentJobsPage = lazy(() => import('./modules/content/JobsPage'));
+const ContentDictionaryPage = lazy(() => import('./modules/content/DictionaryPage'));
 
 export function AppRoutes() {
   return (
@@ -55,6 +62,63 @@ export function AppRoutes() {
             element={
               <RequirePermission permission={PERMISSIONS.settingsUpdate}>
                 <SecuritySettingsPage />
+              </RequirePermission>
+            }
+          />
+          {/* Content module (issue 3) */}
+          <Route
+            path="content/items"
+            element={
+              <RequirePermission permission={PERMISSIONS.contentItemRead}>
+                <ContentItemsPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="content/items/new"
+            element={
+              <RequirePermission permission={PERMISSIONS.contentItemWrite}>
+                <ContentItemEditorPage key="new" />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="content/items/import"
+            element={
+              <RequirePermission permission={PERMISSIONS.contentItemWrite}>
+                <ContentImportPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="content/items/:id"
+            element={
+              <RequirePermission permission={PERMISSIONS.contentItemRead}>
+                <ContentItemEditorPage key="edit" />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="content/categories"
+            element={
+              <RequirePermission permission={PERMISSIONS.contentCategoryManage}>
+                <ContentCategoriesPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="content/jobs"
+            element={
+              <RequirePermission permission={PERMISSIONS.contentJobManage}>
+                <ContentJobsPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="content/dictionary"
+            element={
+              <RequirePermission permission={PERMISSIONS.contentDictionaryManage}>
+                <ContentDictionaryPage />
               </RequirePermission>
             }
           />

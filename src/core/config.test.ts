@@ -41,4 +41,13 @@ describe('configuration', () => {
     const prod = loadConfig({ DATA_DIR: tmp(), NODE_ENV: 'production', DATA_KEY: key });
     expect(prod).toMatchObject({ demo: false, secureCookies: true });
   });
+
+  it('PUBLIC_BASE_URL: an http(s) origin (path prefix allowed) without its trailing slash; localhost by default', () => {
+    expect(loadConfig({ DATA_DIR: tmp(), PORT: '8080' }).publicBaseUrl).toBe('http://localhost:8080');
+    expect(loadConfig({ DATA_DIR: tmp(), PUBLIC_BASE_URL: 'https://xuexi.example.gov.cn/' }).publicBaseUrl).toBe('https://xuexi.example.gov.cn');
+    expect(loadConfig({ DATA_DIR: tmp(), PUBLIC_BASE_URL: 'https://example.gov.cn/portal/' }).publicBaseUrl).toBe('https://example.gov.cn/portal');
+    for (const bad of ['xuexi.example.gov.cn', 'ftp://example.gov.cn', 'https://example.gov.cn/?a=1', 'https://u:p@example.gov.cn']) {
+      expect(() => loadConfig({ DATA_DIR: tmp(), PUBLIC_BASE_URL: bad }), bad).toThrow(/PUBLIC_BASE_URL/);
+    }
+  });
 });

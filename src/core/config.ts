@@ -19,6 +19,12 @@ export interface AppConfig {
   dataKey: Buffer;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   siteName: string;
+  /**
+   * The site's public address without a trailing slash (PUBLIC_BASE_URL, e.g. https://xuexi.example.gov.cn):
+   * canonical URLs, sitemaps, feeds, JSON-LD and QR codes are absolute and must not trust the Host header.
+   * Defaults to http://localhost:PORT outside production.
+   */
+  publicBaseUrl: string;
 }
 
 export class ConfigError extends Error {
@@ -60,6 +66,18 @@ function resolveDataKey(env: Env, dataDir: string, production: boolean, problems
   return key;
 }
 
+/** An http(s) origin with an optional path prefix, kept without its trailing slash. */
+function parsePublicBaseUrl(raw: string | undefined, port: number, problems: string[]): string {
+  if (raw === undefined || raw === '') return `http://localhost:${port}`;
+  let url: URL | null = null;
+  try { url = new URL(raw); } catch { /* reported below */ }
+  if (!url || !/^https?:$/.test(url.protocol) || url.search || url.hash || url.username || url.password) {
+    problems.push(`PUBLIC_BASE_URL must be an http(s) URL without query, fragment or credentials, got "${raw}"`);
+    return `http://localhost:${port}`;
+  }
+  return url.href.replace(/\/+$/, '');
+}
+
 export function loadConfig(env: Env = process.env): AppConfig {
   const problems: string[] = [];
   const nodeEnv = env.NODE_ENV ?? 'development';
@@ -99,6 +117,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     dataKey: Buffer.alloc(0),
     logLevel,
     siteName: env.SITE_NAME ?? '',
+    publicBaseUrl: parsePublicBaseUrl(env.PUBLIC_BASE_URL, port, problems),
   };
   if (problems.length === 0) config.dataKey = resolveDataKey(env, dataDir, production, problems);
   if (problems.length > 0) throw new ConfigError(problems);

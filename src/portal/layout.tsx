@@ -1,6 +1,9 @@
 import { h, raw, type SafeHtml } from './jsx.js';
 import type { Locale } from '../core/i18n/i18n.js';
 import type { PortalT } from './i18n/portal-i18n.js';
+import { absoluteUrl, breadcrumbListLd, jsonLdScript, type Crumb } from './seo.js';
+
+export type { Crumb } from './seo.js';
 
 export interface NavLink { id: string; label: string; href: string }
 
@@ -15,6 +18,61 @@ export interface PageContext {
   /** The token forms on this page must echo: the session's, or the anonymous double-submit token on form pages ('' elsewhere). */
   csrfToken: string;
   assetVersion: string;
+  /** The public base URL (config PUBLIC_BASE_URL, no trailing slash): canonical links, feeds, QR codes. */
+  baseUrl: string;
+  /** Host name of the base URL, for the SiteDomain meta tag. */
+  siteDomain: string;
+}
+
+/**
+ * What a page adds to the shared head. Chinese government sites carry a fixed set of meta tags that their
+ * search and statistics systems read (SiteName, SiteDomain, ColumnName, ArticleTitle, PubDate,
+ * ContentSource, Keywords, Description); SiteName and SiteDomain come from the context, the rest from here.
+ */
+export interface PageHead {
+  /** Site path of the canonical URL (made absolute with the base URL); defaults to the request path. */
+  canonicalPath?: string;
+  columnName?: string;
+  articleTitle?: string;
+  /** 2023-04-23 12:20:07 (China Standard Time). */
+  pubDate?: string;
+  contentSource?: string;
+  keywords?: string;
+  /** schema.org objects (see seo.ts); a breadcrumb adds its BreadcrumbList itself. */
+  jsonLd?: object[];
+  /** An RSS feed of this page's column. */
+  rss?: { title: string; href: string };
+  /** Pages that must not be indexed (errors, filtered listings). */
+  noindex?: boolean;
+}
+
+/** 当前位置: 站名 > 栏目 > 正文 — the last crumb is the current page (no link). */
+export function Breadcrumb(props: { ctx: PageContext; trail: Crumb[] }): SafeHtml {
+  const { ctx, trail } = props;
+  return (
+    <nav class="breadcrumb" aria-label={ctx.t('breadcrumb.label')}>
+      <span class="breadcrumb-lead">{ctx.t('breadcrumb.lead')}</span>
+      <ol>
+        {trail.map((c, i) => (
+          <li>{c.href && i < trail.length - 1 ? <a href={c.href}>{c.label}</a> : <span aria-current={i === trail.length - 1 ? 'page' : null}>{c.label}</span>}</li>
+        ))}
+      </ol>
+    </nav>
+  );
+}
+
+/** The GET search form in the header of every page (the search page itself belongs to the content module). */
+function SearchBox(props: { ctx: PageContext }) {
+  const { t } = props.ctx;
+  return (
+    <form class="sitesearch" role="search" method="get" action="/search">
+      <label htmlFor="site-search">{t('search.label')}</label>
+      <div class="sitesearch-row">
+        <input id="site-search" name="q" type="search" maxlength="100" placeholder={t('search.placeholder')} autocomplete="off" />
+        <button class="btn" type="submit">{t('search.submit')}</button>
+      </div>
+    </form>
+  );
 }
 
 export function CsrfField(props: { token: string }) {
@@ -26,9 +84,14 @@ function isCurrent(path: string, href: string): boolean {
 }
 
 /** The page shell: skip link, tool bar (care mode, read aloud, language, account), masthead, navigation, footer. */
-export function Layout(props: { ctx: PageContext; title: string; description?: string; children?: unknown }): SafeHtml {
+export function Layout(props: {
+  ctx: PageContext; title: string; description?: string; head?: PageHead;
+  /** Site name first: [{label: 站名, href: '/'}, {label: 栏目, href}, {label: 正文}]. */
+  breadcrumb?: Crumb[]; children?: unknown;
+}): SafeHtml {
   const { ctx } = props;
   const { t } = ctx;
+  const head = props.head ?? {};
   const siteTitle = t('site.title', { city: ctx.cityName });
   const body = (
     <body>
@@ -58,6 +121,7 @@ export function Layout(props: { ctx: PageContext; title: string; description?: s
             <strong>{siteTitle}</strong>
             <span>{t('site.tagline')}</span>
           </a>
+          <SearchBox ctx={ctx} />
         </div>
       </header>
       <nav class="mainnav" aria-label={t('nav.label')}>
@@ -70,7 +134,10 @@ export function Layout(props: { ctx: PageContext; title: string; description?: s
         </div>
       </nav>
       <main id="main" tabindex="-1">
-        <div class="wrap">{props.children as SafeHtml}</div>
+        <div class="wrap">
+          {props.breadcrumb ? <Breadcrumb ctx={ctx} trail={props.breadcrumb} /> : null}
+          {props.children as SafeHtml}
+        </div>
       </main>
       <footer>
         <div class="wrap">
@@ -86,17 +153,29 @@ export function Layout(props: { ctx: PageContext; title: string; description?: s
       <script src={`/assets/portal.js?v=${ctx.assetVersion}`} defer></script>
     </body>
   );
-  const head = (
+  const meta = (name: string, content: string | undefined) => (content ? <meta name={name} content={content} /> : null);
+  const jsonLd = [...(head.jsonLd ?? []), ...(props.breadcrumb ? [breadcrumbListLd(ctx.baseUrl, props.breadcrumb)] : [])];
+  const headHtml = (
     <head>
       <meta charset="utf-8" />
       <meta name="viewport" content="width=device-width, initial-scale=1" />
       <title>{`${props.title} - ${siteTitle}`}</title>
+      {meta('Description', props.description)}
+      <link rel="canonical" href={absoluteUrl(ctx.baseUrl, head.canonicalPath ?? ctx.path)} />
+      {head.noindex ? <meta name="robots" content="noindex" /> : null}
       <meta name="SiteName" content={siteTitle} />
-      {props.description ? <meta name="description" content={props.description} /> : null}
+      <meta name="SiteDomain" content={ctx.siteDomain} />
+      {meta('ColumnName', head.columnName)}
+      {meta('ArticleTitle', head.articleTitle)}
+      {meta('PubDate', head.pubDate)}
+      {meta('ContentSource', head.contentSource)}
+      {meta('Keywords', head.keywords)}
+      {head.rss ? <link rel="alternate" type="application/rss+xml" title={head.rss.title} href={head.rss.href} /> : null}
       <link rel="stylesheet" href={`/assets/portal.css?v=${ctx.assetVersion}`} />
+      {jsonLd.map((d) => jsonLdScript(d))}
     </head>
   );
-  return raw(`<!doctype html><html lang="${ctx.locale}"${ctx.care ? ' class="care"' : ''}>${head.html}${body.html}</html>`);
+  return raw(`<!doctype html><html lang="${ctx.locale}"${ctx.care ? ' class="care"' : ''}>${headHtml.html}${body.html}</html>`);
 }
 
 export function FormErrors(props: { ctx: PageContext; errors: string[] }) {

@@ -51,7 +51,7 @@ export const portalRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const core = app.core;
   const css = fs.readFileSync(path.join(assetsDir, 'portal.css'), 'utf8');
   const js = fs.readFileSync(path.join(assetsDir, 'portal.js'), 'utf8');
-  const { pageContext, sendPage, sendPublicPage } = createPortalContext(app, contentHash(css + js));
+  const { pageContext, sendPage, sendPublicPage, homeStamp, renderHomeSections } = createPortalContext(app, contentHash(css + js));
   const hide = { hide: true };
 
   const networkCache = ttlCache(30_000, async (): Promise<NetworkSummary> => {
@@ -73,7 +73,8 @@ export const portalRoutes: FastifyPluginAsyncTypebox = async (app) => {
   }
 
   app.get('/', { config: { access: 'public' }, schema: hide }, async (request, reply) =>
-    sendPublicPage(request, reply, async (ctx) => <HomePage ctx={ctx} network={await networkCache.get()} />));
+    sendPublicPage(request, reply, async (ctx) => <HomePage ctx={ctx} network={await networkCache.get()} sections={await renderHomeSections(ctx)} />,
+      { stamp: await homeStamp() }));
 
   for (const name of ['help', 'privacy'] as const) {
     app.get(`/${name}`, { config: { access: 'public' }, schema: hide }, async (request, reply) =>

@@ -31,7 +31,9 @@ describe.each(testDialects())('public portal on %s', (kind) => {
     expect(html).toContain('青溪市学习型城市');
     expect(html).toContain('>首页</a>');
     expect(html).toContain('>使用帮助</a>');
-    expect(html).not.toContain('公文文档'); // the content module is not installed yet
+    expect(html).toContain('>公文文档</a>'); // the content module is installed
+    expect(html).not.toContain('考试报名'); // the exams and learning modules are not
+    expect(html).not.toContain('网络课程');
     expect(html).toContain('<main id="main"');
     expect(html).toContain('<footer>');
     expect(html).toContain('8 个镇、40 个村（社区）');

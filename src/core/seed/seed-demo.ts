@@ -17,6 +17,8 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { username: 'teacher', displayName: '周雅琴 老师', role: 'teacher', scope: 'center1' },
   { username: 'editor', displayName: '市教育局 信息编辑', role: 'editor', scope: 'city' },
   { username: 'reviewer', displayName: '市教育局 审核员', role: 'reviewer', scope: 'city' },
+  // Official documents need two review levels by two different people.
+  { username: 'reviewer2', displayName: '市教育局 办公室 复核', role: 'reviewer', scope: 'city' },
   { username: 'employer', displayName: '青溪绿源食品有限公司 人事部', role: 'employer', scope: 'employer1' },
   { username: 'inspector', displayName: '市教育督导室 督学', role: 'inspector', scope: 'city' },
   { username: 'auditor', displayName: '市教育局 安全审计员', role: 'auditor', scope: 'city' },

@@ -187,6 +187,22 @@ export interface ContentJobsTable {
   updated_at: string;
 }
 
+/** An edit of a published item on its way through the workflow (migrations/0003_workflow.ts). */
+export interface ContentPendingEditsTable {
+  item_id: string;
+  /** The edit's revision in content_revisions; the item row keeps the published one. */
+  revision: number;
+  status: 'draft' | 'in_review' | 'approved' | 'scheduled';
+  reviews_required: number;
+  reviews_passed: number;
+  signed_by: string | null;
+  signed_by_name: string | null;
+  signed_at: string | null;
+  publish_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface ContentStateTable {
   id: number;
   version: number;
@@ -204,6 +220,7 @@ export interface ContentTables {
   content_views: ContentViewsTable;
   content_jobs: ContentJobsTable;
   content_state: ContentStateTable;
+  content_pending_edits: ContentPendingEditsTable;
 }
 
 export type ContentDatabase = Database & ContentTables;

@@ -3,6 +3,12 @@
   'use strict';
   var start = document.getElementById('read-aloud');
   var stop = document.getElementById('read-stop');
+  // The print view's button (hidden without script: the browser's own print command still works).
+  var printButton = document.getElementById('print-page');
+  if (printButton && typeof window.print === 'function') {
+    printButton.hidden = false;
+    printButton.addEventListener('click', function () { window.print(); });
+  }
   if (start && stop && 'speechSynthesis' in window) {
     start.hidden = false;
     start.addEventListener('click', function () {

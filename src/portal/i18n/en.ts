@@ -84,4 +84,11 @@ export const portalEn: Record<PortalMessageId, string> = {
   'error.title': 'Something went wrong',
   'error.not_found': 'The page you asked for does not exist.',
   'error.back_home': 'Back to the home page',
+  // Shell parts added with the content pages (issue 3): search box, breadcrumb, bad-request page.
+  'search.label': 'Search this site',
+  'search.placeholder': 'Keywords, e.g. community education',
+  'search.submit': 'Search',
+  'breadcrumb.label': 'You are here',
+  'breadcrumb.lead': 'You are here: ',
+  'error.bad_request': 'The address is not valid. Please check it and try again.',
 };

@@ -83,5 +83,12 @@ export const portalZhCN = {
   'error.title': '出错了',
   'error.not_found': '您访问的页面不存在。',
   'error.back_home': '返回首页',
+  // Shell parts added with the content pages (issue 3): search box, breadcrumb, bad-request page.
+  'search.label': '站内搜索',
+  'search.placeholder': '输入关键词，如：社区教育',
+  'search.submit': '搜索',
+  'breadcrumb.label': '当前位置',
+  'breadcrumb.lead': '当前位置：',
+  'error.bad_request': '请求的地址有误，请检查后重试。',
 } as const;
 export type PortalMessageId = keyof typeof portalZhCN;

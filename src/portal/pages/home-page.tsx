@@ -1,10 +1,11 @@
-import { h } from '../jsx.js';
+import { h, type SafeHtml } from '../jsx.js';
 import { Layout, type PageContext } from '../layout.js';
 
 export interface TownRow { name: string; villages: number; institutions: number; center: string | null }
 export interface NetworkSummary { towns: TownRow[]; villageCount: number; institutionCount: number }
 
-export function HomePage(props: { ctx: PageContext; network: NetworkSummary }) {
+/** `sections`: blocks supplied by installed modules (latest notices and documents, popular documents, jobs). */
+export function HomePage(props: { ctx: PageContext; network: NetworkSummary; sections?: SafeHtml[] }) {
   const { ctx, network } = props;
   const { t } = ctx;
   return (
@@ -18,6 +19,7 @@ export function HomePage(props: { ctx: PageContext; network: NetworkSummary }) {
             : [<a class="btn" href="/register">{t('home.hero.register')}</a>, <a class="btn secondary" href="/login">{t('account.login')}</a>]}
         </div>
       </section>
+      {props.sections && props.sections.length > 0 ? <div class="home-sections">{props.sections}</div> : null}
       <div class="grid two">
         <section class="panel" aria-labelledby="network-title">
           <h2 id="network-title">{t('home.network.title')}</h2>

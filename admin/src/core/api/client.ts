@@ -63,9 +63,14 @@ export async function request<T>(method: string, path: string, options: RequestO
 
   if (method !== 'GET' && method !== 'HEAD') {
     if (csrfToken) headers['X-CSRF-Token'] = csrfToken;
-    headers['Content-Type'] = 'application/json';
-    // Always send a JSON body: a JSON content type with an empty body is a 400 on the server.
-    init.body = JSON.stringify(body ?? {});
+    if (body instanceof FormData) {
+      // Uploads (multipart): the browser sets the content type with its boundary.
+      init.body = body;
+    } else {
+      headers['Content-Type'] = 'application/json';
+      // Always send a JSON body: a JSON content type with an empty body is a 400 on the server.
+      init.body = JSON.stringify(body ?? {});
+    }
   }
 
   let response: Response;

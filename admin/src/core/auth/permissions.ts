@@ -6,4 +6,10 @@ export const PERMISSIONS = {
   auditRead: 'core.audit.read',
   settingsUpdate: 'core.settings.update',
   navUpdate: 'core.nav.update',
+  // Content module (issue 3): src/modules/content/permissions.ts
+  contentItemRead: 'content.item.read',
+  contentItemWrite: 'content.item.write',
+  contentCategoryManage: 'content.category.manage',
+  contentJobManage: 'content.job.manage',
+  contentDictionaryManage: 'content.dictionary.manage',
 } as const;

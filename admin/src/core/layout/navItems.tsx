@@ -1,8 +1,12 @@
 import {
+  ApartmentOutlined,
   AuditOutlined,
+  BookOutlined,
   DashboardOutlined,
+  FileTextOutlined,
   MenuOutlined,
   SafetyCertificateOutlined,
+  SolutionOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -26,6 +30,31 @@ export const NAV_ITEMS: readonly NavItem[] = [
     labelKey: 'nav.portalNav',
     icon: <MenuOutlined aria-hidden />,
     permission: PERMISSIONS.navUpdate,
+  },
+  // Content module (issue 3)
+  {
+    path: '/content/items',
+    labelKey: 'nav.contentItems',
+    icon: <FileTextOutlined aria-hidden />,
+    permission: PERMISSIONS.contentItemRead,
+  },
+  {
+    path: '/content/categories',
+    labelKey: 'nav.contentCategories',
+    icon: <ApartmentOutlined aria-hidden />,
+    permission: PERMISSIONS.contentCategoryManage,
+  },
+  {
+    path: '/content/jobs',
+    labelKey: 'nav.contentJobs',
+    icon: <SolutionOutlined aria-hidden />,
+    permission: PERMISSIONS.contentJobManage,
+  },
+  {
+    path: '/content/dictionary',
+    labelKey: 'nav.contentDictionary',
+    icon: <BookOutlined aria-hidden />,
+    permission: PERMISSIONS.contentDictionaryManage,
   },
   { path: '/audit', labelKey: 'nav.audit', icon: <AuditOutlined aria-hidden />, permission: PERMISSIONS.auditRead },
   {

@@ -42,6 +42,9 @@ describe.each(testDialects())('demo content on %s', (kind) => {
     const byCategory = Object.fromEntries(counts.map((c) => [c.category_id, Number(c.n)]));
     for (const c of BUILT_IN_CATEGORIES) expect(byCategory[c.id] ?? 0, c.id).toBeGreaterThanOrEqual(MINIMUM_PER_CATEGORY[c.id]);
     expect(Object.values(byCategory).reduce((a, b) => a + b, 0)).toBe(report!.documents);
+    // No two documents share a title (a portal listing the same title twice looks broken).
+    const titles = (await db().selectFrom('content_items').select('title').execute()).map((r) => r.title);
+    expect(titles.filter((title, i) => titles.indexOf(title) !== i)).toEqual([]);
     // Every official-document category holds only official documents, the others only articles.
     const kinds = await db().selectFrom('content_items as i').innerJoin('content_categories as c', 'c.id', 'i.category_id')
       .select(['i.kind', 'c.item_kind']).distinct().execute();

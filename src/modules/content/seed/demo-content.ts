@@ -34,8 +34,8 @@ export async function seedDemoContent(core: CoreContext): Promise<DemoContentRep
 
   const rng = seededRng(DEMO_SEED);
   const official = generateOfficialDocuments(rng, city);
-  const docs = [...official.documents, ...generateArticles(rng, city), ...generateEssaysAndModels(rng, city)]
-    .sort((a, b) => a.publishedAt.getTime() - b.publishedAt.getTime());
+  const docs = distinctTitles([...official.documents, ...generateArticles(rng, city), ...generateEssaysAndModels(rng, city)]
+    .sort((a, b) => a.publishedAt.getTime() - b.publishedAt.getTime()), official.repeals);
   const trainingNotices = docs.filter((d) => d.categoryId === 'notices').map((d) => ({ id: d.id, title: d.title }));
   const jobs = generateJobs(rng, city, editorId, trainingNotices);
 
@@ -55,6 +55,27 @@ export async function seedDemoContent(core: CoreContext): Promise<DemoContentRep
     await bumpContentVersion(trx);
   });
   return { documents: docs.length, jobs: jobs.length, milliseconds: Math.round(performance.now() - started) };
+}
+
+const SERIES = ['二', '三', '四', '五', '六', '七', '八', '九'];
+
+/**
+ * Templates sometimes draw the same title twice. A real portal does not publish one organ's identical document
+ * twice in a year, so a repeated official document is dropped (unless a repeal or an interpretation points at it);
+ * a repeated article becomes the next part of a series: 知识问答（二）.
+ */
+function distinctTitles(docs: DemoDoc[], repeals: Map<string, string>): DemoDoc[] {
+  const referenced = new Set([...repeals.keys(), ...repeals.values(), ...docs.flatMap((d) => (d.interpretationOf ? [d.interpretationOf, d.id] : []))]);
+  const seen = new Map<string, number>();
+  const kept: DemoDoc[] = [];
+  for (const doc of docs) {
+    const times = seen.get(doc.title) ?? 0;
+    seen.set(doc.title, times + 1);
+    if (times === 0) kept.push(doc);
+    else if (doc.kind === 'article' && times <= SERIES.length) kept.push({ ...doc, title: `${doc.title}（${SERIES[times - 1]}）` });
+    else if (referenced.has(doc.id)) kept.push(doc);
+  }
+  return kept;
 }
 
 async function writeDocument(trx: Kysely<ContentDatabase>, core: CoreContext, doc: DemoDoc, userId: string) {

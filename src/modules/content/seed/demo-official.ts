@@ -184,7 +184,12 @@ export function generateOfficialDocuments(rng: Rng, city: DemoCity): OfficialSet
   for (const [category, count] of [['policies', POLICY_COUNT - REVISIONS], ['documents', DOCUMENT_COUNT]] as const) {
     const kinds = kindsFor(category);
     for (let i = 0; i < count; i++) {
-      drafts.push(draftDoc(rng, city, kinds[i % kinds.length], rng.pick(DEMO_TOPICS), pastWorkMoment(rng, city.now, 10, 3 * 365)));
+      // Draw again when a template repeats a title already drafted (an organ does not issue the same document twice).
+      let draft = draftDoc(rng, city, kinds[i % kinds.length], rng.pick(DEMO_TOPICS), pastWorkMoment(rng, city.now, 10, 3 * 365));
+      for (let attempt = 0; attempt < 12 && drafts.some((d) => d.title === draft.title); attempt++) {
+        draft = draftDoc(rng, city, kinds[(i + attempt + 1) % kinds.length], rng.pick(DEMO_TOPICS), pastWorkMoment(rng, city.now, 10, 3 * 365));
+      }
+      drafts.push(draft);
     }
   }
   // Revisions: an older city policy is replaced by a revised one; the old one is repealed (废止).

@@ -2,24 +2,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import { seriousViolations } from '../support/axe.js';
 import { browserSuite } from '../support/browser-suite.js';
 import { publishItems } from '../support/content-fixtures.js';
 import { pdfLines, pdfPages } from '../support/pdf-text.js';
-import { projectRoot } from '../../src/core/paths.js';
 
-const AXE = path.join(projectRoot, 'node_modules', 'axe-core', 'axe.min.js');
 const shotDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lc-content-shots-'));
 const shotPath = (name: string) => path.join(shotDir, `${name}.png`);
-
-/** axe-core's serious and critical violations on the page as it is now (WCAG 2.1 A/AA rules and best practices). */
-async function seriousViolations(page: Page) {
-  await page.addScriptTag({ path: AXE });
-  const result = await page.evaluate(async () => (window as any).axe.run(document, { resultTypes: ['violations'] }));
-  return (result.violations as { id: string; impact: string; nodes: { target: string[] }[] }[])
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 const BODY_SECTIONS = ['总体要求', '主要任务', '保障措施'].map((heading, i) => [
   `<p>${'一二三'[i]}、${heading}</p>`,

@@ -2,20 +2,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import { seriousViolations } from '../../../../../test/support/axe.js';
 import { browserSuite } from '../../../../../test/support/browser-suite.js';
-import { projectRoot } from '../../../../core/paths.js';
 
-const AXE = path.join(projectRoot, 'node_modules', 'axe-core', 'axe.min.js');
 const shotDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lc-job-shots-'));
-
-async function seriousViolations(page: Page) {
-  await page.addScriptTag({ path: AXE });
-  const result = await page.evaluate(async () => (window as any).axe.run(document, { resultTypes: ['violations'] }));
-  return (result.violations as { id: string; impact: string; nodes: { target: string[] }[] }[])
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 /** The demo postings as a visitor meets them: the list, a town's list and a posting, on a desk and a phone. */
 describe('job posting pages in Chromium', () => {

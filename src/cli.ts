@@ -14,6 +14,7 @@ import { verifyAuditChain } from './core/audit/audit-verify.js';
 import { recordAudit } from './core/audit/audit-log.js';
 import { backupSqlite, restoreSqlite } from './core/ops/sqlite-backup.js';
 import { backupPostgres, restorePostgres } from './core/ops/pg-backup.js';
+import { backupFiles, restoreFiles, verifyFilesBackup } from './core/ops/files-backup.js';
 import { createUserFromCli, initCity } from './core/ops/create-first-admin.js';
 import type { ScopeType } from './core/access/roles.js';
 import { reindexAll } from './modules/content/search/search-index.js';
@@ -26,8 +27,10 @@ const USAGE = `learning-city <command> [options]   (npm run cli -- <command> …
                                   create the city region (production start)
   create-user --username NAME --role ROLE [--scope-type city|region|institution] [--scope-id ID] [--display-name TEXT]
                                   create a staff account; prints a one-time password to change at first login
-  backup <file>                   SQLite: online backup, integrity-checked, atomic; PostgreSQL: pg_dump custom format
-  restore <file>                  SQLite: stop the server first; PostgreSQL: pg_restore in one transaction
+  backup <file>                   SQLite: online backup, integrity-checked, atomic; PostgreSQL: pg_dump custom format;
+                                  uploaded files go to <file>.files/ with a SHA256SUMS manifest
+  restore <file>                  SQLite: stop the server first; PostgreSQL: pg_restore in one transaction;
+                                  uploaded files are restored only if every hash matches
   audit verify                    check the audit log's hash chain; exit code 1 if it was tampered with
   reindex                         rebuild the site search index with the current search dictionary
 
@@ -59,12 +62,15 @@ async function main(argv: string[]): Promise<number> {
   }
   if (command === 'restore' && arg) {
     const config = loadConfig();
+    // A damaged file backup stops the restore before the database is touched.
+    verifyFilesBackup(path.resolve(arg));
     if (config.databaseUrl) restorePostgres(config.databaseUrl, path.resolve(arg));
     else restoreSqlite(path.resolve(arg), path.join(config.dataDir, 'learning-city.sqlite'));
+    const restoredFiles = restoreFiles(path.resolve(arg), config.dataDir);
     const { core, close } = await openCore();
     await recordAudit(core.db, cliContext, { action: 'system.restore', actorOverride: { id: null, name: 'cli' }, after: { file: path.basename(arg) } }, new Date());
     await close();
-    console.log(`restored ${arg}`);
+    console.log(`restored ${arg} and ${restoredFiles} uploaded files`);
     return 0;
   }
   const { core, close, sqliteFile } = await openCore();
@@ -103,8 +109,9 @@ async function main(argv: string[]): Promise<number> {
         const target = path.resolve(arg);
         if (core.sqlite) await backupSqlite(core.sqlite, target);
         else backupPostgres(core.config.databaseUrl!, target);
+        const fileCount = backupFiles(core.config.dataDir, target);
         await recordAudit(core.db, cliContext, { action: 'system.backup', actorOverride: { id: null, name: 'cli' }, after: { file: path.basename(target) } }, new Date());
-        console.log(`backup written to ${target}${sqliteFile ? ' (SQLite online backup, integrity ok)' : ' (pg_dump custom format)'}`);
+        console.log(`backup written to ${target}${sqliteFile ? ' (SQLite online backup, integrity ok)' : ' (pg_dump custom format)'}, ${fileCount} uploaded files in ${target}.files/`);
         return 0;
       }
       case 'reindex': {

@@ -78,9 +78,15 @@ describe.each(testDialects())('operator CLI on %s', (kind) => {
 
   it('backs up, detects tampering with audit verify, and restores the backup', () => {
     const backup = path.join(dataDir, kind === 'postgres' ? 'backup.dump' : 'backup.sqlite');
+    // An uploaded file, where the content module keeps them: it must travel with the backup.
+    const uploaded = path.join(dataDir, 'files', 'ab', 'ab12cd34');
+    fs.mkdirSync(path.dirname(uploaded), { recursive: true });
+    fs.writeFileSync(uploaded, '附件：社区教育经费使用情况表');
     const made = cli('backup', backup);
     expect(made.status, made.stderr).toBe(0);
+    expect(made.stdout).toContain('1 uploaded files');
     expect(fs.statSync(backup).size).toBeGreaterThan(0);
+    fs.rmSync(path.join(dataDir, 'files'), { recursive: true });
     expect(cli('audit', 'verify').status).toBe(0);
 
     if (kind === 'sqlite') {
@@ -104,8 +110,18 @@ describe.each(testDialects())('operator CLI on %s', (kind) => {
       const verify = cli('audit', 'verify');
       expect(verify.status).toBe(1);
       expect(verify.stderr).toMatch(/TAMPERED: entry 1 \(hash_mismatch\)/);
+      // A file backup that no longer matches its manifest is refused before the database is touched.
+      const copy = path.join(`${backup}.files`, 'ab', 'ab12cd34');
+      fs.writeFileSync(copy, '被改动的附件');
+      const refused = cli('restore', backup);
+      expect(refused.status).not.toBe(0);
+      expect(refused.stderr).toContain('file backup damaged');
+      expect(cli('audit', 'verify').status).toBe(1);
+      fs.writeFileSync(copy, '附件：社区教育经费使用情况表');
+
       const restored = cli('restore', backup);
       expect(restored.status, restored.stderr).toBe(0);
+      expect(fs.readFileSync(uploaded, 'utf8')).toBe('附件：社区教育经费使用情况表');
       const again = cli('audit', 'verify');
       expect(again.status, again.stderr).toBe(0);
     }

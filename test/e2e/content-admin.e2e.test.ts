@@ -1,15 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { seedPagePath } from '../support/seed-page.js';
 import { describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { projectRoot } from '../../src/core/paths.js';
 import { shot } from '../support/browser.js';
 import { browserSuite, logInToBackOffice as logIn } from '../support/browser-suite.js';
 
 const PASSWORD = 'learning-city-demo';
 const TITLE = '关于开展2026年秋季社区学习周活动的通知';
 /** The messy web page of the issue: navigation, the document, "recommended" blocks. */
-const SEED_PAGE = path.join(projectRoot, '../shared/seed/000_258e56e329a7a5b7.txt');
+const SEED_PAGE = seedPagePath();
 /** A 1×1 PNG. */
 const PIXEL_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 
@@ -71,7 +71,7 @@ describe('back office: content pages (Chromium)', () => {
     await editor.page.getByTestId('item-save').first().click();
 
     // The saved draft opens in the editor at its own address, as revision 1.
-    await editor.page.waitForURL(/\/admin\/content\/items\/[^/]+$/);
+    await editor.page.waitForURL(/\/admin\/content\/items\/(?!new$)[^/]+$/);
     const itemId = decodeURIComponent(new URL(editor.page.url()).pathname.split('/').pop()!);
     expect(itemId).not.toBe('new');
     await expect.poll(() => status(editor.page)).toBe('草稿');

@@ -1,17 +1,16 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedPagePath } from '../../../../test/support/seed-page.js';
 import { createTestApp, type Client, type TestApp } from '../../../../test/support/test-app.js';
 import { testDialects } from '../../../../test/support/databases.js';
 import { TOWN_IDS } from '../../../../test/support/demo-roles.js';
 import { docxDocument, noticeDocx, zipArchive, type FormPart } from '../../../../test/support/upload-fixtures.js';
 import { sendRaw, storedFiles, upload } from '../../../../test/support/upload-client.js';
-import { projectRoot } from '../../../core/paths.js';
 import { contentDb } from '../content-schema.js';
 import { publishInTransaction } from '../items/item-writer.js';
 
 const TABLES = ['content_items', 'content_official_documents', 'content_revisions', 'content_files', 'content_attachments', 'audit_log'] as const;
-const SEED = [path.join(projectRoot, '../shared/seed/000_258e56e329a7a5b7.txt'), '/work/shared/seed/000_258e56e329a7a5b7.txt'].find((p) => fs.existsSync(p))!;
+const SEED = seedPagePath();
 const OFFICIAL = { organCode: '000014349', topic: '教育' };
 const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 

@@ -1,7 +1,6 @@
 import fs from 'node:fs';
-import path from 'node:path';
+import { seedPagePath } from '../../../../test/support/seed-page.js';
 import { describe, expect, it } from 'vitest';
-import { projectRoot } from '../../../core/paths.js';
 import { importOfficialText, type ImportedDocument } from './text-import.js';
 import { dateOnlyLine, docNumberLine, findDate, findDocNumber, addresseeLine, docTypeOfTitle } from './official-patterns.js';
 
@@ -12,8 +11,7 @@ function allText(doc: ImportedDocument): string {
 const sectionHeadings = (doc: ImportedDocument) => doc.sections.map((s) => s.heading);
 
 describe('the seed page (a real, messy copy of a portal article)', () => {
-  const seedPath = [path.join(projectRoot, '../shared/seed/000_258e56e329a7a5b7.txt'), '/work/shared/seed/000_258e56e329a7a5b7.txt']
-    .find((p) => fs.existsSync(p))!;
+  const seedPath = seedPagePath();
   const doc = importOfficialText(fs.readFileSync(seedPath, 'utf8'));
 
   it('gives the title and the addressees', () => {

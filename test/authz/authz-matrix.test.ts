@@ -5,6 +5,7 @@ import { centerOf, loginAll, ROLE_USERS, TOWN_IDS, userIdOf } from '../support/d
 import { AUTHZ_MATRIX, MATRIX_ROLES, type Call, type Ids, type MatrixRole, type Outcome } from './authz-matrix.js';
 
 import { contentCall, contentSetup } from './content-matrix.js';
+import { networkCall, networkSetup } from './network-matrix.js';
 
 
 
@@ -15,7 +16,7 @@ import { contentCall, contentSetup } from './content-matrix.js';
  * session run on a fresh one. A route without an entry gets `{}` (a 400 still proves it was let through).
  */
 function callFor(route: string, role: MatrixRole, ids: Ids): Call {
-  const moduleCall = contentCall(route, role, ids);
+  const moduleCall = contentCall(route, role, ids) ?? networkCall(route, role, ids);
   if (moduleCall) return moduleCall;
   const [method, path] = route.split(' ');
   const url = path.replace(':id', method === 'GET' ? ids.teacher : ids.victim);
@@ -68,6 +69,7 @@ describe.each(testDialects())('authorization matrix on %s', (kind) => {
     expect(created.status, created.raw).toBe(201);
     ids = { teacher: await userIdOf(t, 'teacher'), victim: created.body.user.id, center1, extra: {} };
     Object.assign(ids.extra, await contentSetup(t, clients as Record<MatrixRole, Client>));
+    Object.assign(ids.extra, await networkSetup(t, clients as Record<MatrixRole, Client>));
   });
   afterAll(async () => { await t.close(); });
 

@@ -8,6 +8,7 @@
  * expectation, not a copy of permissions.ts.
  */
 import { CONTENT_ROWS } from './content-matrix.js';
+import { NETWORK_ROWS } from './network-matrix.js';
 
 export type MatrixRole =
   | 'anonymous' | 'city_admin' | 'town_admin' | 'institution_admin' | 'teacher' | 'editor' | 'reviewer' | 'inspector'
@@ -63,7 +64,7 @@ const CORE_ROWS: Record<string, MatrixRow> = {
   'PUT /api/v1/portal/nav':                 [401, A,   403, 403, 403,  403, 403, 403, 403,  403, 403],
 };
 
-const ROWS: Record<string, MatrixRow> = { ...CORE_ROWS, ...CONTENT_ROWS };
+const ROWS: Record<string, MatrixRow> = { ...CORE_ROWS, ...CONTENT_ROWS, ...NETWORK_ROWS };
 
 export const AUTHZ_MATRIX: Record<string, Record<MatrixRole, Outcome>> = Object.fromEntries(
   Object.entries(ROWS).map(([route, outcomes]) => [route, Object.fromEntries(MATRIX_ROLES.map((r, i) => [r, outcomes[i]])) as Record<MatrixRole, Outcome>]),

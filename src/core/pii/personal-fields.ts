@@ -20,6 +20,10 @@ export const personalFields = {
   'users.id_number': { kind: 'id_number', sensitivity: 'sensitive', storage: 'encrypted+hash' },
   'users.real_name': { kind: 'name', sensitivity: 'personal', storage: 'plain' },
   'users.birth_date': { kind: 'birth_date', sensitivity: 'personal', storage: 'plain' },
+  // Staff and teachers of network institutions (src/modules/network/people/), stored like the user columns.
+  'network_people.phone': { kind: 'phone', sensitivity: 'personal', storage: 'encrypted+hash' },
+  'network_people.id_number': { kind: 'id_number', sensitivity: 'sensitive', storage: 'encrypted+hash' },
+  'network_people.name': { kind: 'name', sensitivity: 'personal', storage: 'plain' },
 } as const satisfies Record<`${string}.${string}`, PersonalFieldSpec>;
 
 export type PersonalFieldName = keyof typeof personalFields;

@@ -30,6 +30,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeDocSection } from './bench-docs.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const docPath = path.join(root, 'docs', 'benchmarks.md');
@@ -499,18 +500,6 @@ function markdown(r: Results): string {
   return lines.join('\n');
 }
 
-function writeDoc(section: string, marker: string) {
-  const start = `<!-- ${marker}:start -->`;
-  const end = `<!-- ${marker}:end -->`;
-  const block = `${start}\n${section}\n${end}`;
-  let doc = fs.existsSync(docPath) ? fs.readFileSync(docPath, 'utf8') : '# Benchmarks\n';
-  const i = doc.indexOf(start);
-  const j = doc.indexOf(end);
-  if (i >= 0 && j > i) doc = doc.slice(0, i) + block + doc.slice(j + end.length);
-  else doc = `${doc.replace(/\n*$/, '\n')}\n${block}\n`;
-  fs.writeFileSync(docPath, doc);
-}
-
 async function main() {
   let stopping = false;
   const onSignal = (signal: NodeJS.Signals) => {
@@ -529,7 +518,7 @@ async function main() {
   for (const v of verdicts(results)) console.log(`${v.pass ? 'PASS' : 'FAIL'}  ${v.text}`);
   const partial = settings.only !== null;
   if (settings.writeDocs && !partial) {
-    writeDoc(md, results.dialect === 'postgres' ? 'http-bench-postgres' : 'http-bench');
+    writeDocSection(docPath, md, results.dialect === 'postgres' ? 'http-bench-postgres' : 'http-bench');
     console.log(`\nwrote ${path.relative(root, docPath)}`);
   } else if (settings.writeDocs) {
     console.log('\nBENCH_ONLY is set: docs/benchmarks.md left as it is');

@@ -25,6 +25,7 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
+import { writeDocSection } from './bench-docs.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const docPath = path.join(root, 'docs', 'benchmarks.md');
@@ -254,17 +255,6 @@ function markdown(o: Outcome): string {
   return lines.join('\n');
 }
 
-function writeDoc(section: string, marker: string) {
-  const start = `<!-- ${marker}:start -->`;
-  const end = `<!-- ${marker}:end -->`;
-  let doc = fs.readFileSync(docPath, 'utf8');
-  const i = doc.indexOf(start);
-  const j = doc.indexOf(end);
-  const block = `${start}\n${section}\n${end}`;
-  doc = i >= 0 && j > i ? doc.slice(0, i) + block + doc.slice(j + end.length) : `${doc.replace(/\n*$/, '\n')}\n${block}\n`;
-  fs.writeFileSync(docPath, doc);
-}
-
 async function cleanUp() {
   while (cleanups.length > 0) {
     try { await cleanups.pop()!(); } catch (error) { console.error(`cleanup: ${(error as Error).message}`); }
@@ -275,7 +265,7 @@ try {
   const outcome = await run();
   const md = markdown(outcome);
   console.log(`\n${md}\n`);
-  if (settings.writeDocs) writeDoc(md, settings.databaseUrl ? 'page-bench-postgres' : 'page-bench');
+  if (settings.writeDocs) writeDocSection(docPath, md, settings.databaseUrl ? 'page-bench-postgres' : 'page-bench');
 } catch (error) {
   console.error(`\nbenchmark error: ${error instanceof BenchError ? error.message : (error as Error).stack}`);
   process.exitCode = 1;

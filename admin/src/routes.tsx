@@ -23,6 +23,11 @@ const ContentImportPage = lazy(() => import('./modules/content/ImportPage'));
 const ContentCategoriesPage = lazy(() => import('./modules/content/CategoriesPage'));
 const ContentJobsPage = lazy(() => import('./modules/content/JobsPage'));
 const ContentDictionaryPage = lazy(() => import('./modules/content/DictionaryPage'));
+// Network module (issue 4)
+const NetworkInstitutionsPage = lazy(() => import('./modules/network/InstitutionsPage'));
+const NetworkGapMatrixPage = lazy(() => import('./modules/network/GapMatrixPage'));
+const NetworkPeoplePage = lazy(() => import('./modules/network/PeoplePage'));
+const NetworkPartnersPage = lazy(() => import('./modules/network/PartnersPage'));
 
 export function AppRoutes() {
   return (
@@ -119,6 +124,39 @@ export function AppRoutes() {
             element={
               <RequirePermission permission={PERMISSIONS.contentDictionaryManage}>
                 <ContentDictionaryPage />
+              </RequirePermission>
+            }
+          />
+          {/* Network module (issue 4) */}
+          <Route
+            path="network/institutions"
+            element={
+              <RequirePermission permission={PERMISSIONS.networkInstitutionRead}>
+                <NetworkInstitutionsPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="network/gaps"
+            element={
+              <RequirePermission permission={PERMISSIONS.networkStandardRead}>
+                <NetworkGapMatrixPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="network/people"
+            element={
+              <RequirePermission permission={PERMISSIONS.networkStaffRead}>
+                <NetworkPeoplePage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="network/partners"
+            element={
+              <RequirePermission permission={PERMISSIONS.networkPartnerRead}>
+                <NetworkPartnersPage />
               </RequirePermission>
             }
           />

@@ -12,4 +12,16 @@ export const PERMISSIONS = {
   contentCategoryManage: 'content.category.manage',
   contentJobManage: 'content.job.manage',
   contentDictionaryManage: 'content.dictionary.manage',
+  // Network module (issue 4): src/modules/network/permissions.ts
+  networkInstitutionRead: 'network.institution.read',
+  networkInstitutionCreate: 'network.institution.create',
+  networkInstitutionUpdate: 'network.institution.update',
+  networkInstitutionRetire: 'network.institution.retire',
+  networkAccreditationManage: 'network.accreditation.manage',
+  networkStaffRead: 'network.staff.read',
+  networkStaffManage: 'network.staff.manage',
+  networkStaffRevealId: 'network.staff.reveal_id',
+  networkPartnerRead: 'network.partner.read',
+  networkPartnerManage: 'network.partner.manage',
+  networkStandardRead: 'network.standard.read',
 } as const;

@@ -1,5 +1,9 @@
 import {
   ApartmentOutlined,
+  BankOutlined,
+  BarChartOutlined,
+  IdcardOutlined,
+  HeartOutlined,
   AuditOutlined,
   BookOutlined,
   DashboardOutlined,
@@ -55,6 +59,31 @@ export const NAV_ITEMS: readonly NavItem[] = [
     labelKey: 'nav.contentDictionary',
     icon: <BookOutlined aria-hidden />,
     permission: PERMISSIONS.contentDictionaryManage,
+  },
+  // Network module (issue 4)
+  {
+    path: '/network/institutions',
+    labelKey: 'nav.networkInstitutions',
+    icon: <BankOutlined aria-hidden />,
+    permission: PERMISSIONS.networkInstitutionRead,
+  },
+  {
+    path: '/network/people',
+    labelKey: 'nav.networkPeople',
+    icon: <IdcardOutlined aria-hidden />,
+    permission: PERMISSIONS.networkStaffRead,
+  },
+  {
+    path: '/network/partners',
+    labelKey: 'nav.networkPartners',
+    icon: <HeartOutlined aria-hidden />,
+    permission: PERMISSIONS.networkPartnerRead,
+  },
+  {
+    path: '/network/gaps',
+    labelKey: 'nav.networkGaps',
+    icon: <BarChartOutlined aria-hidden />,
+    permission: PERMISSIONS.networkStandardRead,
   },
   { path: '/audit', labelKey: 'nav.audit', icon: <AuditOutlined aria-hidden />, permission: PERMISSIONS.auditRead },
   {

@@ -3,6 +3,7 @@ import { PERMISSIONS } from '../../core/auth/permissions';
 import { useAuth } from '../../core/auth/useAuth';
 import { useT } from '../../core/i18n/useT';
 import { PageContainer } from '../../core/ui/PageContainer';
+import { NetworkDashboardCard } from '../network/NetworkDashboardCard';
 import { Greeting } from './Greeting';
 import { UserStatsCard } from './UserStatsCard';
 
@@ -14,6 +15,7 @@ export default function DashboardPage() {
       <Flex vertical gap={16}>
         <Greeting />
         {can(PERMISSIONS.userRead) ? <UserStatsCard /> : null}
+        {can(PERMISSIONS.networkInstitutionRead) ? <NetworkDashboardCard /> : null}
       </Flex>
     </PageContainer>
   );

@@ -87,6 +87,11 @@ function constraintProblem(error: { code?: string; message?: string; constraint?
   return null;
 }
 
+/** A browser asking for a page (gets the portal's zh-CN HTML), as opposed to an API client (gets problem+json). */
+export function wantsHtml(request: FastifyRequest): boolean {
+  return !request.url.startsWith('/api/') && String(request.headers.accept ?? '').includes('text/html');
+}
+
 type HtmlRenderer = (request: FastifyRequest, reply: FastifyReply) => unknown;
 let htmlNotFound: HtmlRenderer | null = null;
 /** The portal supplies a friendly HTML 404 for browsers; API clients keep getting problem+json. */
@@ -98,8 +103,7 @@ export function registerProblemHandlers(app: FastifyInstance) {
   app.addSchema(ProblemSchema);
 
   app.setNotFoundHandler((request, reply) => {
-    const wantsHtml = !request.url.startsWith('/api/') && String(request.headers.accept ?? '').includes('text/html');
-    if (wantsHtml && htmlNotFound) return htmlNotFound(request, reply);
+    if (wantsHtml(request) && htmlNotFound) return htmlNotFound(request, reply);
     return sendProblem(request, reply, 404, 'request.not_found');
   });
 

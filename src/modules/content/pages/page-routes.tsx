@@ -7,7 +7,7 @@ import { NotFoundPage } from '../../../portal/pages/text-page.js';
 import { portalT } from '../../../portal/i18n/portal-i18n.js';
 import { cityRegion } from '../../../core/regions/region-repository.js';
 import { ttlCache } from '../../../core/ttl-cache.js';
-import { sendProblem } from '../../../core/http/problem.js';
+import { sendProblem, wantsHtml } from '../../../core/http/problem.js';
 import { OFFICIAL_DOC_TYPE_CODES } from '../official/doc-types.js';
 import { contentVersion } from '../content-version.js';
 import { ArticlePage } from './article-page.js';
@@ -57,7 +57,6 @@ export const contentPageRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const similar: SimilarItems = (itemId, limit) => similarItems(core, itemId, limit);
 
   // Browsers get the portal's zh-CN HTML pages; other clients the platform's problem+json (as setHtmlNotFound does).
-  const wantsHtml = (request: FastifyRequest) => String(request.headers.accept ?? '').includes('text/html');
   const notFound = async (request: FastifyRequest, reply: FastifyReply) => (wantsHtml(request)
     ? sendPage(reply, <NotFoundPage ctx={await pageContext(request, reply)} />, 404)
     : sendProblem(request, reply, 404, 'request.not_found'));

@@ -3,7 +3,7 @@ import { Type } from '@sinclair/typebox';
 import { h } from '../../../portal/jsx.js';
 import { createPortalContext, portalAssetVersion } from '../../../portal/portal-context.js';
 import { ttlCache } from '../../../core/ttl-cache.js';
-import { sendProblem } from '../../../core/http/problem.js';
+import { sendProblem, wantsHtml } from '../../../core/http/problem.js';
 import { contentDb } from '../content-schema.js';
 import { OFFICIAL_DOC_TYPE_CODES } from '../official/doc-types.js';
 import { searchT } from './i18n/search-i18n.js';
@@ -68,7 +68,7 @@ export const searchPageRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/search', { config: { access: 'public' }, schema: { hide: true, querystring: PageQuery } }, async (request, reply) => {
     const { request: sr, tooLong } = readSearchRequest(request.query);
     // Browsers get the page with the form to fix the query; other clients the platform's problem+json.
-    if (tooLong && !String(request.headers.accept ?? '').includes('text/html')) {
+    if (tooLong && !wantsHtml(request)) {
       return sendProblem(request, reply, 400, 'content.search.query_too_long', { max: MAX_QUERY_LENGTH });
     }
     const ctx = await pageContext(request, reply);

@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { sendProblem } from '../../../core/http/problem.js';
+import { sendProblem, wantsHtml } from '../../../core/http/problem.js';
 import { Type } from '@sinclair/typebox';
 import { h } from '../../../portal/jsx.js';
 import { createPortalContext, portalAssetVersion } from '../../../portal/portal-context.js';
@@ -31,7 +31,6 @@ export const placeRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { pageContext, sendPage, sendPublicPage } = createPortalContext(app, portalAssetVersion());
 
   // Browsers get the portal's zh-CN pages; other clients the platform's problem+json.
-  const wantsHtml = (request: FastifyRequest) => String(request.headers.accept ?? '').includes('text/html');
   const badFilter = async (request: FastifyRequest, reply: FastifyReply) => (wantsHtml(request)
     ? sendPage(reply, <BadFilterPage ctx={await pageContext(request, reply)} />, 400)
     : sendProblem(request, reply, 400, 'request.invalid'));

@@ -29,6 +29,10 @@ import { settingsRoutes } from './core/settings/settings-routes.js';
 import { navRoutes } from './core/nav/nav-routes.js';
 import { exportOwnDataRoutes } from './core/auth/export-own-data.js';
 import { ownSessionsRoutes } from './core/auth/own-sessions-routes.js';
+import { profileRoutes } from './core/auth/profile-routes.js';
+import { notificationRoutes } from './core/notifications/notification-routes.js';
+import { startOutboxWorker } from './core/notifications/outbox-worker.js';
+import { accountMessagesRoutes } from './portal/account-messages-routes.js';
 import { portalRoutes } from './portal/portal-routes.js';
 import { seedBase } from './core/seed/seed-base.js';
 import { seedDemo } from './core/seed/seed-demo.js';
@@ -116,6 +120,9 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   await app.register(navRoutes);
   await app.register(exportOwnDataRoutes);
   await app.register(ownSessionsRoutes);
+  await app.register(profileRoutes);
+  await app.register(notificationRoutes);
+  await app.register(accountMessagesRoutes);
   await app.register(portalRoutes);
   for (const m of MODULES) await app.register(async (scope) => m.register(scope));
   await registerBackOffice(app);
@@ -127,6 +134,8 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   app.addHook('onClose', async () => { for (const stop of stops) await stop(); });
   await app.ready();
   if (options.background ?? false) for (const m of MODULES) if (m.start) stops.push(m.start(core));
+  // Notifications are core's: their outbox is sent by every serving process (claims keep two from sending one row).
+  if (options.background ?? false) stops.push(startOutboxWorker(core, { log: app.log }));
   return app;
 }
 

@@ -6,6 +6,7 @@ import { RequirePermission } from './core/auth/RequirePermission';
 import { SETUP_MFA_PATH, SETUP_PASSWORD_PATH } from './core/auth/steps';
 import { AppLayout } from './core/layout/AppLayout';
 import { NotFound } from './core/ui/NotFound';
+import { NETWORK_EXTRA_PERMISSIONS } from './modules/network/networkPermissions';
 
 const LoginPage = lazy(() => import('./core/auth/login/LoginPage'));
 const DashboardPage = lazy(() => import('./modules/dashboard/DashboardPage'));
@@ -28,6 +29,20 @@ const NetworkInstitutionsPage = lazy(() => import('./modules/network/Institution
 const NetworkGapMatrixPage = lazy(() => import('./modules/network/GapMatrixPage'));
 const NetworkPeoplePage = lazy(() => import('./modules/network/PeoplePage'));
 const NetworkPartnersPage = lazy(() => import('./modules/network/PartnersPage'));
+const NetworkStandardsPage = lazy(() => import('./modules/network/StandardsPage'));
+const NetworkImportPage = lazy(() => import('./modules/network/ImportPage'));
+// Learning module (issue 5): courses and classes
+const LearningCataloguePage = lazy(() => import('./modules/learning/catalogue/CataloguePage'));
+const LearningEnrolmentPage = lazy(() => import('./modules/learning/enrolment/EnrolmentPage'));
+// Learning module (issue 5): learning-needs surveys
+const LearningSurveysPage = lazy(() => import('./modules/learning/surveys/SurveysPage'));
+const LearningSurveyEditorPage = lazy(() => import('./modules/learning/surveys/SurveyEditorPage'));
+const LearningSurveyResultsPage = lazy(() => import('./modules/learning/surveys/SurveyResultsPage'));
+// Learning module (issue 5): the learning dashboard
+const LearningStatsPage = lazy(() => import('./modules/learning/dashboard/LearningStatsPage'));
+// Learning module (issue 5): online courses
+const LearningOnlineCoursesPage = lazy(() => import('./modules/learning/online/OnlineCoursesPage'));
+const LearningOnlineCourseEditorPage = lazy(() => import('./modules/learning/online/OnlineCourseEditorPage'));
 
 export function AppRoutes() {
   return (
@@ -160,6 +175,45 @@ export function AppRoutes() {
               </RequirePermission>
             }
           />
+          <Route
+            path="network/standards"
+            element={
+              <RequirePermission permission={NETWORK_EXTRA_PERMISSIONS.standardManage}>
+                <NetworkStandardsPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="network/import"
+            element={
+              <RequirePermission permission={PERMISSIONS.networkStaffManage}>
+                <NetworkImportPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="learning/catalogue"
+            element={
+              <RequirePermission permission="learning.class.read">
+                <LearningCataloguePage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="learning/enrolment"
+            element={
+              <RequirePermission permission="learning.enrolment.read">
+                <LearningEnrolmentPage />
+              </RequirePermission>
+            }
+          />
+          <Route path="learning/surveys" element={<RequirePermission permission="learning.survey.results.read"><LearningSurveysPage /></RequirePermission>} />
+          <Route path="learning/surveys/new" element={<RequirePermission permission="learning.survey.manage"><LearningSurveyEditorPage /></RequirePermission>} />
+          <Route path="learning/surveys/:id/edit" element={<RequirePermission permission="learning.survey.manage"><LearningSurveyEditorPage /></RequirePermission>} />
+          <Route path="learning/surveys/:id/results" element={<RequirePermission permission="learning.survey.results.read"><LearningSurveyResultsPage /></RequirePermission>} />
+          <Route path="learning/stats" element={<RequirePermission permission="learning.stats.read"><LearningStatsPage /></RequirePermission>} />
+          <Route path="learning/online" element={<RequirePermission permission="learning.online.manage"><LearningOnlineCoursesPage /></RequirePermission>} />
+          <Route path="learning/online/:id" element={<RequirePermission permission="learning.online.manage"><LearningOnlineCourseEditorPage /></RequirePermission>} />
           <Route path="account" element={<AccountPage />} />
           <Route path="*" element={<NotFound />} />
         </Route>

@@ -17,6 +17,11 @@ export interface PlatformModule {
   seed?(core: CoreContext): Promise<void>;
   /** Fills an empty demo database with the module's invented content (runs after core's demo seed). */
   seedDemo?(core: CoreContext): Promise<void>;
+  /**
+   * Portal sections the module serves beyond its name, for a module that grows in parts (nav_items.module may name
+   * one): 'learning.online' is shown only once online courses exist.
+   */
+  provides?: string[];
   /** Background work (e.g. scheduled publication); returns a function that stops it. */
   start?(core: CoreContext): () => Promise<void> | void;
 }
@@ -27,5 +32,5 @@ const installed = new Set<string>();
 export const INSTALLED_MODULES: ReadonlySet<string> = installed;
 
 export function markInstalled(modules: PlatformModule[]) {
-  for (const m of modules) installed.add(m.name);
+  for (const m of modules) for (const name of [m.name, ...(m.provides ?? [])]) installed.add(name);
 }

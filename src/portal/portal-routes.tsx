@@ -17,15 +17,21 @@ import { changeOwnPassword } from '../core/auth/commands/change-password.js';
 import { loadSession, revokeSession } from '../core/auth/sessions.js';
 import { exportOwnData } from '../core/auth/commands/export-own-data.js';
 import { clearSessionCookie, setSessionCookie } from '../core/auth/auth-routes.js';
+import { loadOwnProfile, updateOwnProfile } from '../core/auth/commands/own-profile.js';
+import { afterLoginPath } from './login-back.js';
+import { townChoices } from './pages/home-region-fields.js';
 import { CARE_COOKIE, contentHash, createPortalContext, safeBackPath } from './portal-context.js';
 import { HomePage, type NetworkSummary } from './pages/home-page.js';
 import { LoginPage } from './pages/login-page.js';
 import { RegisterPage } from './pages/register-page.js';
-import { AccountPage } from './pages/account-page.js';
+import { AccountPage, type ProfileBlock } from './pages/account-page.js';
 import { NotFoundPage, TextPage } from './pages/text-page.js';
 import { TEXT_DOCUMENTS } from './content/text-documents.js';
 import type { PortalMessageId } from './i18n/zh-CN.js';
 import { setHtmlNotFound } from '../core/http/problem.js';
+import { notificationsDb } from '../core/notifications/notifications-schema.js';
+import { countUnread } from '../core/notifications/inbox-repository.js';
+import '../core/notifications/i18n/messages.js';
 
 const assetsDir = path.join(projectRoot, 'src', 'portal', 'assets');
 
@@ -38,11 +44,20 @@ function describeError(request: FastifyRequest, error: unknown) {
   return { status: error.status, messages, fieldErrors };
 }
 
-const loginBody = Type.Object({ username: Type.String({ maxLength: 64 }), password: Type.String({ maxLength: 256 }) }, { additionalProperties: false });
-const mfaBody = Type.Object({ ticket: Type.String({ maxLength: 100 }), code: Type.String({ maxLength: 10 }) }, { additionalProperties: false });
+// `back`: the page that asked the visitor to log in (checked by afterLoginPath before it is used).
+const backField = { back: Type.Optional(Type.String({ maxLength: 500 })) };
+const loginBody = Type.Object({ username: Type.String({ maxLength: 64 }), password: Type.String({ maxLength: 256 }), ...backField }, { additionalProperties: false });
+const mfaBody = Type.Object({ ticket: Type.String({ maxLength: 100 }), code: Type.String({ maxLength: 10 }), ...backField }, { additionalProperties: false });
+// Optional so that forms of older pages (and clients that leave them out) still sign up; '' means not given.
+const profileFields = {
+  idNumber: Type.Optional(Type.String({ maxLength: 30 })), birthDate: Type.Optional(Type.String({ maxLength: 10 })),
+  homeTownId: Type.Optional(Type.String({ maxLength: 20 })), homeVillageId: Type.Optional(Type.String({ maxLength: 20 })),
+};
+const profileBody = Type.Object({ realName: Type.String({ maxLength: 50 }), ...profileFields, profilePassword: Type.Optional(Type.String({ maxLength: 256 })) }, { additionalProperties: false });
 const registerBody = Type.Object({
   username: Type.String({ maxLength: 64 }), phone: Type.String({ maxLength: 20 }),
   password: Type.String({ maxLength: 256 }), realName: Type.String({ maxLength: 50 }),
+  ...profileFields,
 }, { additionalProperties: false });
 const passwordBody = Type.Object({ currentPassword: Type.String({ maxLength: 256 }), newPassword: Type.String({ maxLength: 256 }) }, { additionalProperties: false });
 const careQuery = Type.Object({ back: Type.Optional(Type.String({ maxLength: 500 })), on: Type.Optional(Type.Union([Type.Literal('0'), Type.Literal('1')])) }, { additionalProperties: false });
@@ -95,73 +110,110 @@ export const portalRoutes: FastifyPluginAsyncTypebox = async (app) => {
     return reply.redirect(safeBackPath(request.query.back), 303);
   });
 
+  /** The page to return to after login, kept in the forms; undefined when there is none worth keeping. */
+  const keptBack = (back: unknown) => (afterLoginPath(back) === '/account' ? undefined : afterLoginPath(back));
+
   app.get('/login', { config: { access: 'public' }, schema: hide }, async (request, reply) => {
-    if (request.actor) return reply.redirect('/account', 303);
-    return sendPage(reply, <LoginPage ctx={await pageContext(request, reply, { forms: true })} />);
+    const back = (request.query as { back?: unknown }).back;
+    if (request.actor) return reply.redirect(afterLoginPath(back), 303);
+    return sendPage(reply, <LoginPage ctx={await pageContext(request, reply, { forms: true })} back={keptBack(back)} />);
   });
 
   app.post('/login', { config: { access: 'public' }, attachValidation: true, schema: { ...hide, body: loginBody } }, async (request, reply) => {
     const ctx = await pageContext(request, reply, { forms: true });
-    if (request.validationError) return sendPage(reply, <LoginPage ctx={ctx} errors={[coreT(request.locale, 'request.invalid')]} />, 400);
+    const back = keptBack((request.body as { back?: unknown } | undefined)?.back);
+    if (request.validationError) return sendPage(reply, <LoginPage ctx={ctx} back={back} errors={[coreT(request.locale, 'request.invalid')]} />, 400);
     try {
       const result = await loginWithPassword(core, requestContext(request), request.body.username, request.body.password, { userAgent: userAgent(request) });
-      if (result.kind === 'mfa') return sendPage(reply, <LoginPage ctx={ctx} mfaTicket={result.ticket} />);
+      if (result.kind === 'mfa') return sendPage(reply, <LoginPage ctx={ctx} back={back} mfaTicket={result.ticket} />);
       if (request.sessionToken) await revokeSession(core.db, request.sessionToken);
       setSessionCookie(app, reply, result.session);
-      return reply.redirect('/account', 303);
+      return reply.redirect(afterLoginPath(back), 303);
     } catch (error) {
       const { status, messages } = describeError(request, error);
-      return sendPage(reply, <LoginPage ctx={ctx} username={request.body.username} errors={messages} />, status);
+      return sendPage(reply, <LoginPage ctx={ctx} back={back} username={request.body.username} errors={messages} />, status);
     }
   });
 
   app.post('/login/mfa', { config: { access: 'public' }, attachValidation: true, schema: { ...hide, body: mfaBody } }, async (request, reply) => {
     const ctx = await pageContext(request, reply, { forms: true });
-    if (request.validationError) return sendPage(reply, <LoginPage ctx={ctx} errors={[coreT(request.locale, 'request.invalid')]} />, 400);
+    const back = keptBack((request.body as { back?: unknown } | undefined)?.back);
+    if (request.validationError) return sendPage(reply, <LoginPage ctx={ctx} back={back} errors={[coreT(request.locale, 'request.invalid')]} />, 400);
     try {
       const { session } = await completeMfaLogin(core, requestContext(request), request.body.ticket, request.body.code, { userAgent: userAgent(request) });
       setSessionCookie(app, reply, session);
-      return reply.redirect('/account', 303);
+      return reply.redirect(afterLoginPath(back), 303);
     } catch (error) {
       const { status, messages } = describeError(request, error);
       const ticketStillValid = error instanceof AppError && error.messageId === 'auth.mfa_invalid';
-      return sendPage(reply, <LoginPage ctx={ctx} errors={messages} mfaTicket={ticketStillValid ? request.body.ticket : undefined} />, status);
+      return sendPage(reply, <LoginPage ctx={ctx} back={back} errors={messages} mfaTicket={ticketStillValid ? request.body.ticket : undefined} />, status);
     }
   });
 
+  // The towns and villages residents choose their home from; regions change rarely, 30 s is fresh enough.
+  const townsCache = ttlCache(30_000, async () => townChoices(await listRegions(core.db)));
+
   app.get('/register', { config: { access: 'public' }, schema: hide }, async (request, reply) => {
     if (request.actor) return reply.redirect('/account', 303);
-    return sendPage(reply, <RegisterPage ctx={await pageContext(request, reply, { forms: true })} />);
+    return sendPage(reply, <RegisterPage ctx={await pageContext(request, reply, { forms: true })} towns={await townsCache.get()} />);
   });
 
   app.post('/register', { config: { access: 'public' }, attachValidation: true, schema: { ...hide, body: registerBody } }, async (request, reply) => {
     const ctx = await pageContext(request, reply, { forms: true });
-    if (request.validationError) return sendPage(reply, <RegisterPage ctx={ctx} errors={[coreT(request.locale, 'request.invalid')]} />, 400);
-    const { username, phone, password, realName } = request.body;
-    const values = { username, phone, realName };
+    const towns = await townsCache.get();
+    if (request.validationError) return sendPage(reply, <RegisterPage ctx={ctx} towns={towns} errors={[coreT(request.locale, 'request.invalid')]} />, 400);
+    const { username, phone, password, realName, idNumber, birthDate, homeTownId, homeVillageId } = request.body;
+    const values = { username, phone, realName, birthDate, homeTownId, homeVillageId };
     try {
       const { session } = await registerResident(core, requestContext(request), {
         username: username || undefined, phone: phone || undefined, password, realName: realName || undefined,
+        idNumber: idNumber || undefined, birthDate: birthDate || undefined, homeTownId: homeTownId || undefined, homeVillageId: homeVillageId || undefined,
       }, { userAgent: userAgent(request) });
       setSessionCookie(app, reply, session);
       return reply.redirect('/account', 303);
     } catch (error) {
       const { status, messages, fieldErrors } = describeError(request, error);
-      return sendPage(reply, <RegisterPage ctx={ctx} values={values} errors={messages} fieldErrors={fieldErrors} />, status);
+      return sendPage(reply, <RegisterPage ctx={ctx} towns={towns} values={values} errors={messages} fieldErrors={fieldErrors} />, status);
     }
   });
 
-  async function accountPage(request: FastifyRequest, reply: import('fastify').FastifyReply, extra: { errors?: string[]; fieldErrors?: Record<string, string>; saved?: boolean; exportError?: string; status?: number } = {}) {
+  async function accountPage(request: FastifyRequest, reply: import('fastify').FastifyReply, extra: { errors?: string[]; fieldErrors?: Record<string, string>; saved?: boolean; exportError?: string; status?: number; profile?: Omit<ProfileBlock, 'view' | 'towns'> } = {}) {
     const actor = request.actor!;
     const ctx = await pageContext(request, reply);
     const roles = actor.grants.map((g) => `${ctx.t(`role.${g.role}` as PortalMessageId)} · ${g.scopeName}`);
-    return sendPage(reply, <AccountPage ctx={ctx} errors={extra.errors} fieldErrors={extra.fieldErrors} saved={extra.saved} exportError={extra.exportError}
+    const unread = await countUnread(notificationsDb(core), actor.userId);
+    const messages = { label: coreT(request.locale, 'notifications.page.link_label'), unreadLabel: unread > 0 ? coreT(request.locale, 'notifications.page.unread_count', { count: unread }) : null };
+    const profile: ProfileBlock = { ...extra.profile, view: await loadOwnProfile(core, actor), towns: await townsCache.get() };
+    return sendPage(reply, <AccountPage ctx={ctx} errors={extra.errors} fieldErrors={extra.fieldErrors} saved={extra.saved} exportError={extra.exportError} messages={messages} profile={profile}
       account={{ username: actor.username, displayName: actor.displayName, roles, staff: actor.kind === 'staff', setupRequired: actor.passwordChangeRequired }} />, extra.status ?? 200);
   }
 
-  app.get('/account', { config: { access: 'public' }, schema: { ...hide, querystring: Type.Object({ saved: Type.Optional(Type.Literal('1')) }) } }, async (request, reply) => {
+  app.get('/account', { config: { access: 'public' }, schema: { ...hide, querystring: Type.Object({ saved: Type.Optional(Type.Union([Type.Literal('1'), Type.Literal('profile')])) }) } }, async (request, reply) => {
     if (!request.actor) return reply.redirect('/login', 303);
-    return accountPage(request, reply, { saved: request.query.saved === '1' });
+    return accountPage(request, reply, { saved: request.query.saved === '1', profile: { saved: request.query.saved === 'profile' } });
+  });
+
+  // The form's password field is `profilePassword` (the password form on the same page already has `currentPassword`).
+  app.post('/account/profile', { config: { access: 'public' }, attachValidation: true, schema: { ...hide, body: profileBody } }, async (request, reply) => {
+    if (!request.actor) return reply.redirect('/login', 303);
+    if (request.validationError) return accountPage(request, reply, { profile: { errors: [coreT(request.locale, 'request.invalid')] }, status: 400 });
+    const { realName, idNumber, birthDate, homeTownId, homeVillageId, profilePassword } = request.body;
+    const values = { realName, birthDate, homeTownId, homeVillageId };
+    try {
+      await updateOwnProfile(core, { actor: request.actor, ip: request.ip, requestId: String(request.id) }, {
+        realName,
+        // The ID number is write-only: the form shows it masked and sends '' to keep it.
+        idNumber: idNumber || undefined,
+        birthDate, currentPassword: profilePassword || undefined,
+        ...(request.actor.kind === 'resident' ? { homeTownId, homeVillageId } : {}),
+      });
+      return reply.redirect('/account?saved=profile', 303);
+    } catch (error) {
+      if (!(await loadSessionStillValid(request))) return reply.redirect('/login', 303);
+      const { status, messages, fieldErrors } = describeError(request, error);
+      if (fieldErrors.currentPassword) fieldErrors.profilePassword = fieldErrors.currentPassword;
+      return accountPage(request, reply, { profile: { values, errors: messages, fieldErrors }, status });
+    }
   });
 
   app.post('/account/password', { config: { access: 'public' }, attachValidation: true, schema: { ...hide, body: passwordBody } }, async (request, reply) => {

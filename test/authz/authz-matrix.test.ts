@@ -6,6 +6,15 @@ import { AUTHZ_MATRIX, MATRIX_ROLES, type Call, type Ids, type MatrixRole, type 
 
 import { contentCall, contentSetup } from './content-matrix.js';
 import { networkCall, networkSetup } from './network-matrix.js';
+import { networkImportCall, networkImportSetup } from './network-import-matrix.js';
+import { surveyCall, surveySetup } from './survey-matrix.js';
+import { lotteryCall, lotterySetup } from './lottery-matrix.js';
+import { networkMediaCall, networkMediaSetup } from './network-media-matrix.js';
+import { notificationsCall, notificationsSetup } from './notifications-matrix.js';
+import { learningCall, learningSetup } from './learning-matrix.js';
+import { attendanceCall, attendanceSetup } from './attendance-matrix.js';
+import { onlineCall, onlineSetup } from './online-matrix.js';
+import { learningStatsCall, learningStatsSetup } from './learning-stats-matrix.js';
 
 
 
@@ -16,7 +25,7 @@ import { networkCall, networkSetup } from './network-matrix.js';
  * session run on a fresh one. A route without an entry gets `{}` (a 400 still proves it was let through).
  */
 function callFor(route: string, role: MatrixRole, ids: Ids): Call {
-  const moduleCall = contentCall(route, role, ids) ?? networkCall(route, role, ids);
+  const moduleCall = contentCall(route, role, ids) ?? networkCall(route, role, ids) ?? networkImportCall(route, role, ids) ?? surveyCall(route, role, ids) ?? networkMediaCall(route, role, ids) ?? notificationsCall(route, role, ids) ?? learningCall(route, role, ids) ?? lotteryCall(route, role, ids) ?? attendanceCall(route, role, ids) ?? onlineCall(route, role, ids) ?? learningStatsCall(route, role, ids);
   if (moduleCall) return moduleCall;
   const [method, path] = route.split(' ');
   const url = path.replace(':id', method === 'GET' ? ids.teacher : ids.victim);
@@ -70,6 +79,15 @@ describe.each(testDialects())('authorization matrix on %s', (kind) => {
     ids = { teacher: await userIdOf(t, 'teacher'), victim: created.body.user.id, center1, extra: {} };
     Object.assign(ids.extra, await contentSetup(t, clients as Record<MatrixRole, Client>));
     Object.assign(ids.extra, await networkSetup(t, clients as Record<MatrixRole, Client>));
+    Object.assign(ids.extra, await networkImportSetup(t, clients as Record<MatrixRole, Client>));
+    Object.assign(ids.extra, await surveySetup(t, clients as Record<MatrixRole, Client>));
+    Object.assign(ids.extra, await networkMediaSetup(t, clients as Record<MatrixRole, Client>));
+    Object.assign(ids.extra, await notificationsSetup(t, clients as Record<MatrixRole, Client>));
+    Object.assign(ids.extra, await learningSetup(t, clients as Record<MatrixRole, Client>));
+    Object.assign(ids.extra, await lotterySetup(t, clients as Record<MatrixRole, Client>));
+    Object.assign(ids.extra, await attendanceSetup(t, clients as Record<MatrixRole, Client>));
+    Object.assign(ids.extra, await onlineSetup(t, clients as Record<MatrixRole, Client>));
+    Object.assign(ids.extra, await learningStatsSetup(t, clients as Record<MatrixRole, Client>));
   });
   afterAll(async () => { await t.close(); });
 

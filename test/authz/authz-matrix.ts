@@ -9,6 +9,15 @@
  */
 import { CONTENT_ROWS } from './content-matrix.js';
 import { NETWORK_ROWS } from './network-matrix.js';
+import { NETWORK_IMPORT_ROWS } from './network-import-matrix.js';
+import { SURVEY_ROWS } from './survey-matrix.js';
+import { NETWORK_MEDIA_ROWS } from './network-media-matrix.js';
+import { NOTIFICATIONS_ROWS } from './notifications-matrix.js';
+import { LEARNING_ROWS } from './learning-matrix.js';
+import { LOTTERY_ROWS } from './lottery-matrix.js';
+import { ATTENDANCE_ROWS } from './attendance-matrix.js';
+import { ONLINE_ROWS } from './online-matrix.js';
+import { LEARNING_STATS_ROWS } from './learning-stats-matrix.js';
 
 export type MatrixRole =
   | 'anonymous' | 'city_admin' | 'town_admin' | 'institution_admin' | 'teacher' | 'editor' | 'reviewer' | 'inspector'
@@ -43,6 +52,8 @@ const CORE_ROWS: Record<string, MatrixRow> = {
   'POST /api/v1/auth/export':               [401, A,   A,   A,   A,    A,   A,   A,   A,    A,   A],
   'GET /api/v1/auth/sessions':              [401, A,   A,   A,   A,    A,   A,   A,   A,    A,   A],
   'DELETE /api/v1/auth/sessions/:id':       [401, A,   A,   A,   A,    A,   A,   A,   A,    A,   A],
+  'GET /api/v1/auth/profile':               [401, A,   A,   A,   A,    A,   A,   A,   A,    A,   A],
+  'PUT /api/v1/auth/profile':               [401, A,   A,   A,   A,    A,   A,   A,   A,    A,   A],
   'GET /api/v1/regions':                    [A,   A,   A,   A,   A,    A,   A,   A,   A,    A,   A],
   'GET /api/v1/institutions':               [A,   A,   A,   A,   A,    A,   A,   A,   A,    A,   A],
   'GET /api/v1/users':                      [401, A,   A,   A,   403,  403, 403, 403, 403,  403, 403],
@@ -64,7 +75,7 @@ const CORE_ROWS: Record<string, MatrixRow> = {
   'PUT /api/v1/portal/nav':                 [401, A,   403, 403, 403,  403, 403, 403, 403,  403, 403],
 };
 
-const ROWS: Record<string, MatrixRow> = { ...CORE_ROWS, ...CONTENT_ROWS, ...NETWORK_ROWS };
+const ROWS: Record<string, MatrixRow> = { ...CORE_ROWS, ...CONTENT_ROWS, ...NETWORK_ROWS, ...NETWORK_IMPORT_ROWS, ...SURVEY_ROWS, ...NETWORK_MEDIA_ROWS, ...NOTIFICATIONS_ROWS, ...LEARNING_ROWS, ...LOTTERY_ROWS, ...ATTENDANCE_ROWS, ...ONLINE_ROWS, ...LEARNING_STATS_ROWS };
 
 export const AUTHZ_MATRIX: Record<string, Record<MatrixRole, Outcome>> = Object.fromEntries(
   Object.entries(ROWS).map(([route, outcomes]) => [route, Object.fromEntries(MATRIX_ROLES.map((r, i) => [r, outcomes[i]])) as Record<MatrixRole, Outcome>]),

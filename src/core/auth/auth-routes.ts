@@ -86,12 +86,16 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post('/api/v1/auth/register', {
     config: { access: 'public' },
     schema: {
-      tags: ['auth'], summary: 'A resident signs up (username or mobile number, password; real name optional)',
+      tags: ['auth'], summary: 'A resident signs up (username or mobile number, password; real name, ID number, birth date, home town and village optional)',
       body: Type.Object({
         username: Type.Optional(Type.String({ maxLength: 64 })),
         phone: Type.Optional(Type.String({ maxLength: 20 })),
         password: Type.String({ minLength: 1, maxLength: 256 }),
         realName: Type.Optional(Type.String({ maxLength: 50 })),
+        idNumber: Type.Optional(Type.String({ maxLength: 30, description: 'GB 11643; the birth date is taken from it' })),
+        birthDate: Type.Optional(Type.String({ maxLength: 10, description: 'YYYY-MM-DD, when no ID number is given' })),
+        homeTownId: Type.Optional(Type.String({ maxLength: 20 })),
+        homeVillageId: Type.Optional(Type.String({ maxLength: 20, description: 'must lie in homeTownId' })),
       }, { additionalProperties: false }),
       response: { 201: SessionAnswer, ...ProblemRefs(400, 403, 409) },
     },

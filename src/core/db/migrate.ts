@@ -2,6 +2,7 @@ import { Migrator, type Migration, type MigrationProvider, type Kysely } from 'k
 import { dialectOf } from './dialect.js';
 import * as core0001 from './migrations/0001_core.js';
 import * as core0002 from './migrations/0002_audit_ip_index.js';
+import * as core0012notifications from './migrations/0012_core_notifications.js';
 
 /**
  * Every migration of the platform, in order. Module migrations are appended here with a
@@ -10,6 +11,7 @@ import * as core0002 from './migrations/0002_audit_ip_index.js';
 export const migrations: Record<string, Migration> = {
   '0001_core': core0001,
   '0002_audit_ip_index': core0002,
+  '0012_core_notifications': core0012notifications,
 };
 
 /**

@@ -13,7 +13,9 @@ export const DEFAULT_NAV = [
   { id: 'essays', label_zh: '作文大全', label_en: 'Essays', href: '/c/essays', module: 'content' },
   { id: 'models', label_zh: '范文大全', label_en: 'Model texts', href: '/c/models', module: 'content' },
   { id: 'disclosure', label_zh: '信息公开', label_en: 'Information disclosure', href: '/disclosure', module: 'content' },
-  { id: 'courses', label_zh: '网络课程', label_en: 'Online courses', href: '/courses', module: 'learning' },
+  { id: 'classes', label_zh: '课程报名', label_en: 'Classes', href: '/classes', module: 'learning' },
+  { id: 'surveys', label_zh: '需求调查', label_en: 'Learning needs', href: '/surveys', module: 'learning' },
+  { id: 'courses', label_zh: '网络课程', label_en: 'Online courses', href: '/courses', module: 'learning.online' },
   { id: 'exams', label_zh: '考试报名', label_en: 'Exams', href: '/exams', module: 'exams' },
   { id: 'scores', label_zh: '成绩查询', label_en: 'Scores', href: '/scores', module: 'exams' },
   { id: 'places', label_zh: '学习场所', label_en: 'Learning places', href: '/places', module: 'network' },
@@ -25,6 +27,10 @@ export async function seedBase(core: CoreContext) {
   const { db } = core;
   // Row by row, so a section or role added by a later release appears in existing installations too.
   const navIds = new Set((await db.selectFrom('nav_items').select('id').execute()).map((r) => r.id));
+  // A section that moved to another module key keeps its place and its staff edits; only the key follows.
+  for (const n of DEFAULT_NAV) {
+    if (n.module !== null) await db.updateTable('nav_items').set({ module: n.module }).where('id', '=', n.id).where('module', '!=', n.module).execute();
+  }
   const missingNav = DEFAULT_NAV.map((n, i) => ({ ...n, sort: (i + 1) * 10, visible: 1 })).filter((n) => !navIds.has(n.id));
   if (missingNav.length > 0) await db.insertInto('nav_items').values(missingNav).execute();
   const roles = new Set((await db.selectFrom('role_settings').select('role').execute()).map((r) => r.role));

@@ -16,6 +16,12 @@ import * as m0009standards from './migrations/0009_network_standards.js';
 import { standardsRoutes } from './standards/standards-routes.js';
 import { gapRoutes } from './standards/gap-routes.js';
 import { seedDemoIndicatorValues } from './standards/demo-standards.js';
+import * as m0010imports from './migrations/0010_network_imports.js';
+import { excelRoutes } from './excel/excel-routes.js';
+import * as m0011media from './migrations/0011_network_media.js';
+import { mediaRoutes } from './media/media-routes.js';
+import { seedDemoPhotos } from './media/demo-photos.js';
+import { dashboardRoutes } from './dashboard/dashboard-routes.js';
 
 /**
  * The network module: the three-tier network of institutions (centers, base schools, supplementary
@@ -30,6 +36,8 @@ export const networkModule: PlatformModule = {
     '0007_network_people': m0007people,
     '0008_network_partners': m0008partners,
     '0009_network_standards': m0009standards,
+    '0010_network_imports': m0010imports,
+    '0011_network_media': m0011media,
   },
   async seedDemo(core) {
     // First: the other parts' demo data relies on the tiers this sets.
@@ -37,6 +45,7 @@ export const networkModule: PlatformModule = {
     await seedDemoPartners(core);
     await seedDemoPeople(core);
     await seedDemoIndicatorValues(core);
+    await seedDemoPhotos(core);
   },
   async register(app) {
     await app.register(institutionRoutes);
@@ -46,5 +55,8 @@ export const networkModule: PlatformModule = {
     await app.register(peopleRoutes);
     await app.register(standardsRoutes);
     await app.register(gapRoutes);
+    await app.register(excelRoutes);
+    await app.register(mediaRoutes);
+    await app.register(dashboardRoutes);
   },
 };

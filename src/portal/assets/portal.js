@@ -31,4 +31,23 @@
       start.focus();
     });
   }
+  // Home town and village (sign-up, account): show only the chosen town's villages. Without this file the
+  // village list holds every village grouped by town, and the server refuses a village outside the town.
+  var villageSelect = document.querySelector('select[data-town-select]');
+  var townSelect = villageSelect && document.getElementById(villageSelect.getAttribute('data-town-select'));
+  if (villageSelect && townSelect) {
+    var narrow = function () {
+      var town = townSelect.value;
+      var groups = villageSelect.querySelectorAll('optgroup[data-town]');
+      for (var i = 0; i < groups.length; i++) {
+        var other = town !== '' && groups[i].getAttribute('data-town') !== town;
+        groups[i].hidden = other;
+        groups[i].disabled = other;
+      }
+      var chosen = villageSelect.options[villageSelect.selectedIndex];
+      if (chosen && chosen.parentNode && chosen.parentNode.disabled) villageSelect.value = '';
+    };
+    townSelect.addEventListener('change', narrow);
+    narrow();
+  }
 })();

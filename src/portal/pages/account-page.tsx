@@ -1,9 +1,24 @@
 import { h } from '../jsx.js';
 import { CsrfField, Field, FormErrors, Layout, type PageContext } from '../layout.js';
+import type { OwnProfile } from '../../core/auth/commands/own-profile.js';
+import { HomeRegionFields, type TownChoice } from './home-region-fields.js';
 
 export interface AccountView { username: string; displayName: string; roles: string[]; staff: boolean; setupRequired: boolean }
 
-export function AccountPage(props: { ctx: PageContext; account: AccountView; errors?: string[]; fieldErrors?: Record<string, string>; saved?: boolean; exportError?: string }) {
+/** The link to the inbox (`/account/messages`), its texts already in the reader's language. */
+export interface MessagesLink { label: string; unreadLabel: string | null }
+
+/** The profile block: what is stored (ID masked), the towns to choose from, and the last attempt's values and errors. */
+export interface ProfileBlock {
+  view: OwnProfile;
+  towns: TownChoice[];
+  values?: { realName?: string; birthDate?: string; homeTownId?: string; homeVillageId?: string };
+  errors?: string[];
+  fieldErrors?: Record<string, string>;
+  saved?: boolean;
+}
+
+export function AccountPage(props: { ctx: PageContext; account: AccountView; errors?: string[]; fieldErrors?: Record<string, string>; saved?: boolean; exportError?: string; messages?: MessagesLink; profile?: ProfileBlock }) {
   const { ctx, account } = props;
   const { t } = ctx;
   const fe = props.fieldErrors ?? {};
@@ -20,8 +35,14 @@ export function AccountPage(props: { ctx: PageContext; account: AccountView; err
             <tr><th scope="row">{t('account.roles')}</th><td>{account.roles.join('、')}</td></tr>
           </tbody>
         </table>
+        {props.messages ? (
+          <div class="actions">
+            <a class="btn secondary" href="/account/messages">{props.messages.label}{props.messages.unreadLabel ? <strong>{ctx.locale === 'en' ? ` (${props.messages.unreadLabel})` : `（${props.messages.unreadLabel}）`}</strong> : null}</a>
+          </div>
+        ) : null}
         {account.staff ? <div class="actions"><a class="btn secondary" href="/admin/">{t('account.go_admin')}</a></div> : null}
       </section>
+      {props.profile ? <ProfileSection ctx={ctx} profile={props.profile} /> : null}
       <section class="panel" aria-labelledby="pw-title">
         <h2 id="pw-title">{t('account.change_password')}</h2>
         <FormErrors ctx={ctx} errors={props.errors ?? []} />
@@ -42,5 +63,50 @@ export function AccountPage(props: { ctx: PageContext; account: AccountView; err
         </form>
       </section>
     </Layout>
+  );
+}
+
+function homeText(ctx: PageContext, view: OwnProfile): string {
+  const parts = [view.homeTownName, view.homeVillageName].filter((p): p is string => Boolean(p));
+  return parts.length > 0 ? parts.join(' · ') : ctx.t('profile.not_given');
+}
+
+/** `/account/profile`: shows the profile (ID number masked) and edits it; the ID number is write-only. */
+function ProfileSection(props: { ctx: PageContext; profile: ProfileBlock }) {
+  const { ctx, profile } = props;
+  const { t } = ctx;
+  const { view } = profile;
+  const v = profile.values ?? {};
+  const fe = profile.fieldErrors ?? {};
+  const none = t('profile.not_given');
+  return (
+    <section class="panel" aria-labelledby="profile-title">
+      <h2 id="profile-title">{t('profile.title')}</h2>
+      {profile.saved ? <div class="alert ok" role="status">{t('profile.saved')}</div> : null}
+      <table class="data">
+        <tbody>
+          <tr><th scope="row">{t('profile.real_name')}</th><td>{view.realName ?? none}</td></tr>
+          <tr><th scope="row">{t('profile.id_number')}</th><td>{view.idNumber ?? none}</td></tr>
+          <tr><th scope="row">{t('profile.birth_date_short')}</th><td>{view.birthDate ?? none}</td></tr>
+          <tr><th scope="row">{t('profile.home')}</th><td>{homeText(ctx, view)}</td></tr>
+        </tbody>
+      </table>
+      <h3>{t('profile.edit_title')}</h3>
+      <FormErrors ctx={ctx} errors={profile.errors ?? []} />
+      <form class="form" method="post" action="/account/profile" novalidate>
+        <CsrfField token={ctx.csrfToken} />
+        <Field name="realName" label={t('profile.real_name')} value={v.realName ?? view.realName ?? ''} autocomplete="name" error={fe.realName} />
+        <Field name="idNumber" label={t('profile.id_number')} autocomplete="off" error={fe.idNumber}
+          hint={view.idNumber ? t('profile.id_number_current', { masked: view.idNumber }) : t('profile.id_number_hint')} />
+        {view.birthDateFromIdNumber
+          ? <p class="hint">{t('profile.birth_date_from_id')}</p>
+          : <Field name="birthDate" label={t('profile.birth_date')} type="date" hint={t('profile.birth_date_hint')} value={v.birthDate ?? view.birthDate ?? ''} autocomplete="bday" error={fe.birthDate} />}
+        {view.homeEditable
+          ? <HomeRegionFields ctx={ctx} towns={profile.towns} townId={v.homeTownId ?? view.homeTownId ?? undefined} villageId={v.homeVillageId ?? view.homeVillageId ?? undefined} errors={fe} />
+          : <p class="hint">{t('profile.home_staff')}</p>}
+        <Field name="profilePassword" label={t('profile.current_password')} type="password" autocomplete="current-password" error={fe.profilePassword} />
+        <button class="btn" type="submit">{t('profile.submit')}</button>
+      </form>
+    </section>
   );
 }

@@ -3,16 +3,20 @@ import { useMemo } from 'react';
 import { Link, useLocation } from 'react-router';
 import { useAuth } from '../auth/useAuth';
 import { useT } from '../i18n/useT';
-import { activeNavPath, NAV_ITEMS } from './navItems';
+import { activeNavPath, NAV_GROUPS, NAV_ITEMS } from './navItems';
 
 export function SideMenu({ onNavigate }: { onNavigate?: () => void }) {
   const t = useT();
   const { can } = useAuth();
   const { pathname } = useLocation();
 
-  const items = useMemo<MenuProps['items']>(
-    () =>
-      NAV_ITEMS.filter((item) => !item.permission || can(item.permission)).map((item) => ({
+  // Items of a group go into one sub-menu, placed where the group's first visible item is.
+  const { items, groupKeys } = useMemo(() => {
+    const out: NonNullable<MenuProps['items']> = [];
+    const groups = new Map<string, { children: NonNullable<MenuProps['items']> }>();
+    for (const item of NAV_ITEMS) {
+      if (item.permission && !can(item.permission)) continue;
+      const entry = {
         key: item.path,
         icon: item.icon,
         label: (
@@ -20,9 +24,22 @@ export function SideMenu({ onNavigate }: { onNavigate?: () => void }) {
             {t(item.labelKey)}
           </Link>
         ),
-      })),
-    [can, t, onNavigate],
-  );
+      };
+      if (!item.group) {
+        out.push(entry);
+        continue;
+      }
+      let group = groups.get(item.group);
+      if (!group) {
+        group = { children: [] };
+        groups.set(item.group, group);
+        const { labelKey, icon } = NAV_GROUPS[item.group];
+        out.push({ key: `group:${item.group}`, icon, label: t(labelKey), children: group.children });
+      }
+      group.children.push(entry);
+    }
+    return { items: out, groupKeys: [...groups.keys()].map((g) => `group:${g}`) };
+  }, [can, t, onNavigate]);
 
   return (
     <Menu
@@ -30,6 +47,8 @@ export function SideMenu({ onNavigate }: { onNavigate?: () => void }) {
       mode="inline"
       items={items}
       selectedKeys={[activeNavPath(pathname)]}
+      // Groups start open, so every screen stays one click away.
+      defaultOpenKeys={groupKeys}
       data-testid="menu"
       aria-label={t('nav.label')}
     />

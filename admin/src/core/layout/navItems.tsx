@@ -6,9 +6,15 @@ import {
   HeartOutlined,
   AuditOutlined,
   BookOutlined,
+  CloudUploadOutlined,
   DashboardOutlined,
   FileTextOutlined,
+  FormOutlined,
+  LineChartOutlined,
   MenuOutlined,
+  ProfileOutlined,
+  ScheduleOutlined,
+  ReadOutlined,
   SafetyCertificateOutlined,
   SolutionOutlined,
   TeamOutlined,
@@ -17,6 +23,7 @@ import {
 import type { ReactNode } from 'react';
 import { PERMISSIONS } from '../auth/permissions';
 import type { MessageKey } from '../i18n/catalogs';
+import { NETWORK_EXTRA_PERMISSIONS } from '../../modules/network/networkPermissions';
 
 export interface NavItem {
   path: string;
@@ -24,7 +31,15 @@ export interface NavItem {
   icon: ReactNode;
   /** Shown only to users holding this permission; always shown when absent. */
   permission?: string;
+  /** Items of one group are shown together in a sub-menu, where the group's first visible item would be. */
+  group?: NavGroupKey;
 }
+
+/** Sub-menus of the side menu (a module with many screens gets one). */
+export const NAV_GROUPS = {
+  learning: { labelKey: 'nav.learning', icon: <BookOutlined aria-hidden /> },
+} satisfies Record<string, { labelKey: MessageKey; icon: ReactNode }>;
+export type NavGroupKey = keyof typeof NAV_GROUPS;
 
 export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/', labelKey: 'nav.dashboard', icon: <DashboardOutlined aria-hidden /> },
@@ -85,6 +100,25 @@ export const NAV_ITEMS: readonly NavItem[] = [
     icon: <BarChartOutlined aria-hidden />,
     permission: PERMISSIONS.networkStandardRead,
   },
+  {
+    path: '/network/import',
+    labelKey: 'nav.networkImport',
+    icon: <CloudUploadOutlined aria-hidden />,
+    // Held by everyone who may import anything (institutions and partners need more; the page offers what they may).
+    permission: PERMISSIONS.networkStaffManage,
+  },
+  {
+    path: '/network/standards',
+    labelKey: 'nav.networkStandards',
+    icon: <ProfileOutlined aria-hidden />,
+    permission: NETWORK_EXTRA_PERMISSIONS.standardManage,
+  },
+  // Learning module (issue 5): one 学习 group in the menu
+  { path: '/learning/catalogue', labelKey: 'nav.learningCatalogue', icon: <ReadOutlined aria-hidden />, permission: 'learning.class.read', group: 'learning' },
+  { path: '/learning/enrolment', labelKey: 'nav.learningEnrolment', icon: <ScheduleOutlined aria-hidden />, permission: 'learning.enrolment.read', group: 'learning' },
+  { path: '/learning/surveys', labelKey: 'nav.learningSurveys', icon: <FormOutlined aria-hidden />, permission: 'learning.survey.results.read', group: 'learning' },
+  { path: '/learning/online', labelKey: 'nav.learningOnline', icon: <ReadOutlined aria-hidden />, permission: 'learning.online.manage', group: 'learning' },
+  { path: '/learning/stats', labelKey: 'nav.learningStats', icon: <LineChartOutlined aria-hidden />, permission: 'learning.stats.read', group: 'learning' },
   { path: '/audit', labelKey: 'nav.audit', icon: <AuditOutlined aria-hidden />, permission: PERMISSIONS.auditRead },
   {
     path: '/settings',

@@ -4,6 +4,7 @@ import { useAuth } from '../../core/auth/useAuth';
 import { useT } from '../../core/i18n/useT';
 import { PageContainer } from '../../core/ui/PageContainer';
 import { NetworkDashboardCard } from '../network/NetworkDashboardCard';
+import { LearningDashboardCard } from '../learning/dashboard/LearningDashboardCard';
 import { Greeting } from './Greeting';
 import { UserStatsCard } from './UserStatsCard';
 
@@ -16,6 +17,7 @@ export default function DashboardPage() {
         <Greeting />
         {can(PERMISSIONS.userRead) ? <UserStatsCard /> : null}
         {can(PERMISSIONS.networkInstitutionRead) ? <NetworkDashboardCard /> : null}
+        {can('learning.stats.read') ? <LearningDashboardCard /> : null}
       </Flex>
     </PageContainer>
   );

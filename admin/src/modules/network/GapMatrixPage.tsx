@@ -8,6 +8,7 @@ import { useLang, useT } from '../../core/i18n/useT';
 import { PageContainer } from '../../core/ui/PageContainer';
 import { idKey } from '../users/regionTree';
 import { useRegions } from '../users/useReferenceData';
+import { ExportButton } from './ExportButton';
 import { gapApi } from './gapApi';
 import { GAP_CELL_STYLE, gapValueText } from './gapCells';
 import type { GapMatrix, GapStatus } from './gapTypes';
@@ -59,7 +60,8 @@ export default function GapMatrixPage() {
   const summary = matrix.data?.summary;
 
   return (
-    <PageContainer title={t('network.gaps.title')} description={t('network.gaps.description')}>
+    <PageContainer title={t('network.gaps.title')} description={t('network.gaps.description')}
+      extra={<ExportButton path="/network/gap-matrix/export.xlsx" filters={filters} testId="gaps-export" />}>
       <Card>
         <Form layout="inline" style={{ rowGap: 12 }} aria-label={t('network.gaps.title')}>
           <Form.Item label={t('network.field.tier')}>

@@ -12,6 +12,7 @@ import { useLang, useT } from '../../core/i18n/useT';
 import { PageContainer } from '../../core/ui/PageContainer';
 import { useRegions } from '../users/useReferenceData';
 import { institutionsApi } from './api';
+import { ExportButton, ImportLink } from './ExportButton';
 import { INSTITUTION_FILTER_KEYS, InstitutionFilters } from './InstitutionFilters';
 import { InstitutionDrawer } from './InstitutionDrawer';
 import { InstitutionFormModal } from './InstitutionFormModal';
@@ -92,11 +93,15 @@ export default function InstitutionsPage() {
     <PageContainer
       title={t('network.institutions.title')}
       description={t('network.institutions.description')}
-      extra={canCreate ? (
-        <Button type="primary" icon={<PlusOutlined aria-hidden />} data-testid="inst-create" onClick={() => setForm({ open: true, editing: null })}>
-          {t('network.institutions.create')}
-        </Button>
-      ) : null}
+      extra={<>
+        <ExportButton path="/network/institutions/export.xlsx" filters={filters} testId="institutions-export" />
+        {canCreate ? <ImportLink kind="institutions" /> : null}
+        {canCreate ? (
+          <Button type="primary" icon={<PlusOutlined aria-hidden />} data-testid="inst-create" onClick={() => setForm({ open: true, editing: null })}>
+            {t('network.institutions.create')}
+          </Button>
+        ) : null}
+      </>}
     >
       <Card>
         <InstitutionFilters value={filters} onChange={setFilters} regions={regions.data ?? []} />

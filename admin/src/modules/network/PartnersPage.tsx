@@ -12,6 +12,7 @@ import { PageContainer } from '../../core/ui/PageContainer';
 import { idKey } from '../users/regionTree';
 import { useRegions } from '../users/useReferenceData';
 import { CommitteeCard } from './CommitteeCard';
+import { ExportButton, ImportLink } from './ExportButton';
 import { partnerApi } from './partnerApi';
 import { PartnerDrawer } from './PartnerDrawer';
 import { PartnerFormModal } from './PartnerFormModal';
@@ -68,11 +69,15 @@ export default function PartnersPage() {
 
   return (
     <PageContainer title={t('network.partners.title')} description={t('network.partners.description')}
-      extra={canManage ? (
-        <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setForm({ open: true, editing: null })} data-testid="partner-create">
-          {t('network.partners.create')}
-        </Button>
-      ) : null}>
+      extra={<>
+        <ExportButton path="/network/partners/export.xlsx" filters={filters} testId="partners-export" />
+        {canManage ? <ImportLink kind="partners" /> : null}
+        {canManage ? (
+          <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setForm({ open: true, editing: null })} data-testid="partner-create">
+            {t('network.partners.create')}
+          </Button>
+        ) : null}
+      </>}>
       <Card>
         <Form form={filterForm} layout="inline" onFinish={submitFilters} style={{ rowGap: 12 }} aria-label={t('network.partners.title')}>
           <Form.Item name="q" label={t('network.field.name')}>

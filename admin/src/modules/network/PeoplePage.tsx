@@ -12,6 +12,7 @@ import { PageContainer } from '../../core/ui/PageContainer';
 import { idKey } from '../users/regionTree';
 import { useRegions } from '../users/useReferenceData';
 import { institutionsApi } from './api';
+import { ExportButton, ImportLink } from './ExportButton';
 import { peopleApi } from './peopleApi';
 import { EMPLOYMENTS, PERSON_STATUSES, type PeopleListQuery, type Person } from './peopleTypes';
 import { PersonFormModal } from './PersonFormModal';
@@ -77,11 +78,15 @@ export default function PeoplePage() {
 
   return (
     <PageContainer title={t('network.people.pageTitle')} description={t('network.people.description')}
-      extra={canManage ? (
-        <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setForm({ open: true, editing: null })} data-testid="person-create">
-          {t('network.people.create')}
-        </Button>
-      ) : null}>
+      extra={<>
+        <ExportButton path="/network/people/export.xlsx" filters={filters} testId="people-export" />
+        {canManage ? <ImportLink kind="people" /> : null}
+        {canManage ? (
+          <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setForm({ open: true, editing: null })} data-testid="person-create">
+            {t('network.people.create')}
+          </Button>
+        ) : null}
+      </>}>
       <Card>
         <Form form={filterForm} layout="inline" onFinish={submitFilters} style={{ rowGap: 12 }} aria-label={t('network.people.pageTitle')}>
           <Form.Item name="q" label={t('network.people.name')}>

@@ -3,6 +3,7 @@ import type { RequestContext, Actor } from '../../access/actor.js';
 import { appendAudit } from '../../audit/audit-log.js';
 import { listUserSessions } from '../sessions.js';
 import { reauthenticate } from './reauthenticate.js';
+import { collectOwnData } from '../own-data-sections.js';
 
 /**
  * Everything the platform holds about the caller's account (PIPL art. 45), after the password is entered
@@ -11,10 +12,11 @@ import { reauthenticate } from './reauthenticate.js';
 export async function exportOwnData(core: CoreContext, ctx: RequestContext & { actor: Actor }, password: string) {
   const user = await reauthenticate(core, ctx, password, 'self_export');
   const now = core.clock.now();
-  const [sessions, activity] = await Promise.all([
+  const [sessions, activity, modules] = await Promise.all([
     listUserSessions(core.db, user.id),
     core.db.selectFrom('audit_log').select(['at', 'action', 'outcome', 'ip'])
       .where((eb) => eb.or([eb('actor_id', '=', user.id), eb('target_id', '=', user.id)])).orderBy('seq').execute(),
+    collectOwnData(core, user.id),
   ]);
   await core.db.transaction().execute((trx) => appendAudit(trx, ctx, { action: 'user.self_export', targetType: 'user', targetId: user.id }, now));
   return {
@@ -30,6 +32,7 @@ export async function exportOwnData(core: CoreContext, ctx: RequestContext & { a
       roles: ctx.actor.grants.map((g) => ({ role: g.role, scopeType: g.scopeType, scopeId: g.scopeId, scopeName: g.scopeName })),
       sessions: sessions.map((s) => ({ createdAt: s.created_at, lastSeenAt: s.last_seen_at, ip: s.ip, userAgent: s.user_agent })),
       activity,
+      ...modules,
     },
   };
 }

@@ -3,7 +3,7 @@ import { newUserRow } from '../../users/new-user-row.js';
 import type { CoreContext } from '../../context.js';
 import type { RequestContext } from '../../access/actor.js';
 import { appendAudit } from '../../audit/audit-log.js';
-import { conflict, invalid, type FieldError } from '../../http/errors.js';
+import { AppError, conflict, invalid, type FieldError } from '../../http/errors.js';
 import { newId } from '../../ids.js';
 import { maskPhone } from '../../pii/mask.js';
 import { hashPassword } from '../password-hash.js';
@@ -12,12 +12,18 @@ import { createSession } from '../sessions.js';
 import { cityRegion } from '../../regions/region-repository.js';
 import { MOBILE_PATTERN, USERNAME_PATTERN, normalizePhone, normalizeUsername } from '../../users/user-fields.js';
 import { passwordFieldErrors } from './password-errors.js';
+import { normalizeIdNumber } from '../../pii/id-number.js';
+import { planProfile, type ProfileInput, type ProfilePlan } from '../../users/resident-profile.js';
 
-export interface RegisterInput { username?: string; phone?: string; password: string; realName?: string }
+export interface RegisterInput extends Pick<ProfileInput, 'idNumber' | 'birthDate' | 'homeTownId' | 'homeVillageId'> {
+  username?: string; phone?: string; password: string; realName?: string;
+}
 
 /**
  * A resident signs up with a username or a mobile number. A mobile number is stored encrypted and never
  * becomes the login name, so it does not show up in lists or logs; the resident can still log in with it.
+ * The ID number, birth date and home town/village are optional; the home decides which town's classes and
+ * surveys reach the resident (without one they live in the whole city). The resident ROLE stays city-wide.
  */
 export async function registerResident(core: CoreContext, ctx: RequestContext, input: RegisterInput,
   meta: { userAgent: string | null }) {
@@ -28,15 +34,28 @@ export async function registerResident(core: CoreContext, ctx: RequestContext, i
   if (!username && !phone) errors.push({ field: 'username', code: 'required', messageId: 'field.required' });
   if (username && !USERNAME_PATTERN.test(username)) errors.push({ field: 'username', code: 'format', messageId: 'user.username_format' });
   if (input.phone && !MOBILE_PATTERN.test(phone ?? '')) errors.push({ field: 'phone', code: 'format', messageId: 'user.phone_format' });
-  errors.push(...passwordFieldErrors('password', checkPassword(input.password, { kind: 'resident', username: username ?? undefined, phone: phone ?? undefined })));
-  if (errors.length > 0) throw invalid(errors);
+  errors.push(...passwordFieldErrors('password', checkPassword(input.password, {
+    kind: 'resident', username: username ?? undefined, phone: phone ?? undefined, idNumber: input.idNumber?.trim() ? normalizeIdNumber(input.idNumber) : undefined,
+  })));
+  const city = await cityRegion(core.db);
+  if (!city) throw conflict('auth.register_closed');
+  const now = core.clock.now();
+  let profile: ProfilePlan | null = null;
+  try {
+    profile = await planProfile(core.db, core.fieldCrypto, {
+      userId: null, realName: null, idNumber: null, birthDate: null,
+      home: { home_scope_type: 'city', home_scope_id: city.id, home_path: city.path },
+    }, { idNumber: input.idNumber, birthDate: input.birthDate, homeTownId: input.homeTownId, homeVillageId: input.homeVillageId }, { now, homeEditable: true });
+  } catch (error) {
+    if (!(error instanceof AppError) || !error.fieldErrors) throw error;
+    errors.push(...error.fieldErrors);
+  }
+  if (errors.length > 0 || !profile) throw invalid(errors);
+  const { columns, after } = profile;
 
   const passwordHash = await hashPassword(input.password);
-  const now = core.clock.now();
   const at = now.toISOString();
   return core.db.transaction().execute(async (trx) => {
-    const city = await cityRegion(trx);
-    if (!city) throw conflict('auth.register_closed');
     const loginName = username ?? `m${crypto.randomBytes(6).toString('hex')}`;
     const phoneHash = phone ? core.fieldCrypto.lookupHash(phone) : null;
     const clash = await trx.selectFrom('users').select('id')
@@ -49,13 +68,14 @@ export async function registerResident(core: CoreContext, ctx: RequestContext, i
       id, username: loginName, display_name: displayName, kind: 'resident', password_hash: passwordHash,
       phone_enc: phone ? core.fieldCrypto.encrypt(phone) : null, phone_hash: phoneHash, real_name: input.realName?.trim() || null,
       home_scope_type: 'city', home_scope_id: city.id, home_path: city.path, last_login_at: at,
+      ...columns,
     }, at)).execute();
     await trx.insertInto('role_assignments').values({
       id: newId(), user_id: id, role: 'resident', scope_type: 'city', scope_id: city.id, scope_path: city.path, created_at: at,
     }).execute();
     await appendAudit(trx, { ...ctx }, {
       action: 'user.register', targetType: 'user', targetId: id, actorOverride: { id, name: loginName },
-      after: { username: loginName, phone, realName: input.realName ?? null },
+      after: { username: loginName, phone, realName: input.realName ?? null, ...after },
     }, now);
     const session = await createSession(trx, { id, kind: 'resident' }, now, { ip: ctx.ip, userAgent: meta.userAgent });
     return { userId: id, session };

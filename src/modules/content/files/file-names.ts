@@ -24,12 +24,5 @@ export function fileStem(name: string): string {
   return name.replace(/\.[^.]*$/, '');
 }
 
-/**
- * RFC 6266 / RFC 8187: an ASCII fallback in `filename` for old clients and the exact UTF-8 name in
- * `filename*`, percent-encoded (so quotes, semicolons and non-ASCII cannot break the header).
- */
-export function contentDisposition(type: 'inline' | 'attachment', name: string): string {
-  const fallback = name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\%;]/g, '_');
-  const encoded = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  return `${type}; filename="${fallback}"; filename*=UTF-8''${encoded}`;
-}
+/** Moved to core (spreadsheet exports answer downloads too); re-exported so the content module's imports stay. */
+export { contentDisposition } from '../../../core/http/content-disposition.js';

@@ -8,6 +8,7 @@ import { newId } from '../../../core/ids.js';
 import { contentDb, type ContentDatabase, type ContentFilesTable } from '../content-schema.js';
 import { checkFileType, type FileKind } from './file-types.js';
 import { safeFileName } from './file-names.js';
+import { fileInUse, findFile } from './file-repository.js';
 
 /**
  * Uploaded files on disk: DATA_DIR/files/<first 2 hex of the key>/<key>, a random 128-bit key, outside any
@@ -29,6 +30,11 @@ export interface StoreFileInput {
 
 const KEY = /^[0-9a-f]{32}$/;
 
+/** '200 MiB' for a limit in bytes. */
+export function mibLabel(bytes: number): string {
+  return `${Math.floor(bytes / (1024 * 1024))} MiB`;
+}
+
 /** Where a stored file's bytes are; the key is checked so a corrupt row can never point elsewhere. */
 export function storedFilePath(core: Pick<CoreContext, 'config'>, storageKey: string): string {
   if (!KEY.test(storageKey)) throw new Error(`invalid storage key ${JSON.stringify(storageKey)}`);
@@ -42,8 +48,9 @@ export function storedFilePath(core: Pick<CoreContext, 'config'>, storageKey: st
  * When the caller's transaction rolls back, it passes the returned rows to `discardFileBytes`.
  */
 export async function storeFile(core: Pick<CoreContext, 'config' | 'db' | 'clock'>, trx: Kysely<ContentDatabase> | undefined,
-  input: StoreFileInput, accept?: readonly FileKind[]): Promise<ContentFilesTable> {
-  if (input.bytes.length > MAX_FILE_BYTES) throw new AppError(413, 'content.file.too_large', { max: MAX_FILE_LABEL });
+  input: StoreFileInput, accept?: readonly FileKind[], maxBytes = MAX_FILE_BYTES): Promise<ContentFilesTable> {
+  // A caller may allow more (lesson videos); the label then names its own limit.
+  if (input.bytes.length > maxBytes) throw new AppError(413, 'content.file.too_large', { max: maxBytes === MAX_FILE_BYTES ? MAX_FILE_LABEL : mibLabel(maxBytes) });
   if (input.bytes.length === 0) throw new AppError(400, 'content.file.empty');
   const type = await checkFileType(input.bytes, input.originalName, accept);
 
@@ -74,6 +81,18 @@ export async function storeFile(core: Pick<CoreContext, 'config' | 'db' | 'clock
   return row;
 }
 
+/**
+ * Deletes a file's row in the caller's transaction when no attachment uses it any more, and returns it so the
+ * caller removes the bytes (`discardFileBytes`) only after the commit; undefined when it is kept or unknown.
+ * Other modules' rows point at content_files through foreign keys: they delete their own row first.
+ */
+export async function deleteFileRowIfUnused(trx: Kysely<ContentDatabase>, fileId: string): Promise<ContentFilesTable | undefined> {
+  const file = await findFile(trx, fileId);
+  if (!file || await fileInUse(trx, fileId)) return undefined;
+  await trx.deleteFrom('content_files').where('id', '=', fileId).execute();
+  return file;
+}
+
 /** Removes the bytes of files whose rows were rolled back or deleted; a missing file is not an error. */
 export async function discardFileBytes(core: Pick<CoreContext, 'config'>, rows: Pick<ContentFilesTable, 'storage_key'>[]): Promise<void> {
   await Promise.all(rows.map((r) => fs.promises.rm(storedFilePath(core, r.storage_key), { force: true })));
@@ -86,8 +105,8 @@ export async function discardFileBytes(core: Pick<CoreContext, 'config'>, rows: 
 export async function withStoredFiles<T>(core: Pick<CoreContext, 'config' | 'db' | 'clock'>,
   work: (store: typeof storeFile) => Promise<T>): Promise<T> {
   const written: ContentFilesTable[] = [];
-  const store: typeof storeFile = async (c, trx, input, accept) => {
-    const row = await storeFile(c, trx, input, accept);
+  const store: typeof storeFile = async (c, trx, input, accept, maxBytes) => {
+    const row = await storeFile(c, trx, input, accept, maxBytes);
     written.push(row);
     return row;
   };

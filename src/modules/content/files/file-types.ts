@@ -6,7 +6,8 @@ import { AppError } from '../../../core/http/errors.js';
  * says (magic bytes, read by file-type). A renamed file — an .exe called .pdf, an HTML page called .docx,
  * a PNG called .jpg — is refused, and so is anything that a browser could run (HTML, SVG, scripts).
  */
-export type FileKind = 'document' | 'image' | 'text';
+/** 'video' is accepted only where a caller asks for it (online-course lessons), never by default. */
+export type FileKind = 'document' | 'image' | 'text' | 'video';
 
 interface AllowedType {
   /** What file-type must report for the bytes (undefined: no signature, i.e. plain text). */
@@ -29,6 +30,8 @@ const ALLOWED: Record<string, AllowedType> = {
   gif: { detected: 'gif', mime: 'image/gif', kind: 'image' },
   webp: { detected: 'webp', mime: 'image/webp', kind: 'image' },
   txt: { detected: undefined, mime: 'text/plain; charset=utf-8', kind: 'text' },
+  mp4: { detected: 'mp4', mime: 'video/mp4', kind: 'video' },
+  webm: { detected: 'webm', mime: 'video/webm', kind: 'video' },
 };
 
 export const ALLOWED_EXTENSIONS = Object.keys(ALLOWED);
@@ -62,7 +65,8 @@ export interface CheckedType { extension: string; mime: string; kind: FileKind }
 export async function checkFileType(bytes: Buffer, originalName: string, accept?: readonly FileKind[]): Promise<CheckedType> {
   const extension = extensionOf(originalName);
   const allowed = ALLOWED[extension];
-  if (!allowed || (accept && !accept.includes(allowed.kind))) throw new AppError(400, 'content.file.type', { extension: extension || '—' });
+  const accepted = accept ? accept.includes(allowed?.kind ?? 'text') : allowed?.kind !== 'video';
+  if (!allowed || !accepted) throw new AppError(400, 'content.file.type', { extension: extension || '—' });
   const detected = await fileTypeFromBuffer(bytes);
   const matches = allowed.detected === undefined ? detected === undefined && isSafeUtf8Text(bytes) : detected?.ext === allowed.detected;
   if (!matches) throw new AppError(400, 'content.file.type', { extension });

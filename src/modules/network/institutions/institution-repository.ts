@@ -76,3 +76,15 @@ export async function townOfRegion(db: Kysely<InstitutionsDatabase>, regionId: s
   if (!region || region.level === 'city') return undefined;
   return { region, townId: region.level === 'town' ? region.id : region.parent_id! };
 }
+
+/**
+ * The region path a list's town/village filter means: a village narrows a town, and an unknown region or an
+ * inconsistent pair (a village of another town) matches nothing, like a region with nothing in it.
+ */
+export async function regionFilterPath(db: Kysely<InstitutionsDatabase>, town: string | undefined, village: string | undefined): Promise<string | undefined> {
+  const regionId = village ?? town;
+  if (!regionId) return undefined;
+  const region = await db.selectFrom('regions').select(['path', 'parent_id', 'level']).where('id', '=', regionId).executeTakeFirst();
+  const consistent = region && (village ? region.level === 'village' && (!town || region.parent_id === town) : region.level === 'town');
+  return consistent ? region.path : '/nowhere/';
+}

@@ -8,7 +8,7 @@ import { scopePathsFor } from '../../../core/access/scope.js';
 import { institutionsDb } from './institutions-schema.js';
 import { CreateInstitutionBody, InstitutionListQuery, InstitutionPage, InstitutionSchema, RetireInstitutionBody,
   UpdateInstitutionBody } from './institution-schemas.js';
-import { findInstitution, listInstitutions } from './institution-repository.js';
+import { findInstitution, listInstitutions, regionFilterPath } from './institution-repository.js';
 import { presentInstitution } from './institution-presenter.js';
 import { loadInScope } from './commands/load-in-scope.js';
 import { createInstitution } from './commands/create-institution.js';
@@ -36,14 +36,7 @@ export const institutionRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const { actor } = actorContext(request);
     const q = request.query;
     const paging = pageParams(q);
-    // A village filter narrows a town filter; an unknown region gives an empty list, like a region with nothing in it.
-    const regionId = q.village ?? q.town;
-    let regionPath: string | undefined;
-    if (regionId) {
-      const region = await db.selectFrom('regions').select(['path', 'parent_id', 'level']).where('id', '=', regionId).executeTakeFirst();
-      const consistent = region && (q.village ? region.level === 'village' && (!q.town || region.parent_id === q.town) : region.level === 'town');
-      regionPath = consistent ? region.path : '/nowhere/';
-    }
+    const regionPath = await regionFilterPath(db, q.town, q.village);
     const { rows, total } = await listInstitutions(db, {
       scopePaths: scopePathsFor(actor, 'network.institution.read'), regionPath,
       tier: q.tier, kind: q.kind, status: q.status, q: q.q?.trim() || undefined,

@@ -8,10 +8,14 @@ import { NotFoundPage } from '../../../portal/pages/text-page.js';
 import { institutionsDb } from '../institutions/institutions-schema.js';
 import { INSTITUTION_KINDS } from '../institutions/institution-kinds.js';
 import { BadFilterPage } from './bad-filter-page.js';
+import { placePageSections } from '../../../portal/place-sections.js';
 import { PlacePage } from './place-page.js';
 import { PlacesPage } from './places-page.js';
 import { placesHref } from './places-href.js';
 import { findPlace, listPlaces, placeRegions, placesStamp, type PlacesFilter } from './places-queries.js';
+import { listPhotos, photosStamp } from '../media/media-repository.js';
+import { photoUrl } from '../media/media-presenter.js';
+import { mediaDb } from '../media/media-schema.js';
 
 const hide = { hide: true };
 const PlacesQuery = Type.Object({
@@ -67,7 +71,9 @@ export const placeRoutes: FastifyPluginAsyncTypebox = async (app) => {
     return sendPublicPage(request, reply, async (ctx) => {
       const fresh = await findPlace(db, request.params.id);
       if (!fresh) return <NotFoundPage ctx={ctx} />;
-      return <PlacePage ctx={ctx} row={fresh.row} grantedOn={fresh.grantedOn} members={fresh.members} />;
-    }, { stamp: await placesStamp(db) });
+      const photos = (await listPhotos(mediaDb(app.core), fresh.row.id)).map((p) => ({ url: photoUrl(p.institution_id, p.id), caption: p.caption }));
+      const sections = await placePageSections.renderAll(app.core, { institutionId: fresh.row.id, name: fresh.row.name }, { ctx });
+      return <PlacePage ctx={ctx} row={fresh.row} grantedOn={fresh.grantedOn} members={fresh.members} photos={photos} sections={sections} />;
+    }, { stamp: `${await placesStamp(db)}|${await photosStamp(mediaDb(app.core), place.row.id)}` });
   });
 };

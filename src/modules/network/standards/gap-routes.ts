@@ -10,6 +10,8 @@ import { buildGapMatrix } from './gap-matrix.js';
 import { currentValuesOf, findNetworkInstitution, findTown, listIndicators } from './standards-repository.js';
 import { standardsDb } from './standards-schema.js';
 import { recordIndicatorValues } from './record-indicator-values.js';
+import { evidenceNames } from '../media/media-repository.js';
+import { mediaDb } from '../media/media-schema.js';
 import {
   GapMatrixQuery, GapMatrixResponse, GapReportQuery, GapReportResponse, InstitutionIndicatorsResponse, PutIndicatorsBody,
 } from './standards-schemas.js';
@@ -30,6 +32,7 @@ export const gapRoutes: FastifyPluginAsyncTypebox = async (app) => {
   async function presentValues(institutionId: string) {
     const [indicators, values] = await Promise.all([listIndicators(db), currentValuesOf(db, institutionId)]);
     const byCode = new Map(values.map((v) => [v.indicator_code, v]));
+    const fileNames = await evidenceNames(mediaDb(core), institutionId, values.flatMap((v) => v.evidence_file_id ?? []));
     return {
       institutionId,
       items: indicators.map((ind) => {
@@ -38,6 +41,7 @@ export const gapRoutes: FastifyPluginAsyncTypebox = async (app) => {
           ...presentIndicator(ind),
           value: v ? presentValue(ind, Number(v.value)) : null,
           evidenceNote: v?.evidence_note ?? '', evidenceFileId: v?.evidence_file_id ?? null,
+          evidenceFileName: v?.evidence_file_id ? fileNames.get(v.evidence_file_id) ?? null : null,
           recordedAt: v?.recorded_at ?? null, version: v ? Number(v.version) : 0,
         };
       }),

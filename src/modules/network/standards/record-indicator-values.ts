@@ -7,6 +7,7 @@ import { checkIndicatorValues, type IndicatorValueEntry } from './value-rules.js
 import { currentValuesOf, findNetworkInstitution, listIndicators } from './standards-repository.js';
 import { standardsDb } from './standards-schema.js';
 import { auditStandards } from './standards-audit.js';
+import { evidenceFileErrors } from '../media/media-repository.js';
 
 /**
  * Records an institution's indicator values with their evidence, all or nothing: every entry is validated first
@@ -22,8 +23,11 @@ export async function recordIndicatorValues(core: CoreContext, ctx: RequestConte
     if (!institution || !isInScope(ctx.actor, 'network.indicator.record', institution.path)) throw notFound('network.institution.not_found');
     const catalogue = new Map((await listIndicators(trx)).map((i) => [i.code, { code: i.code, valueType: i.value_type, unit: i.unit }]));
     const { errors, values } = checkIndicatorValues(entries, catalogue);
-    if (errors.length > 0) throw invalid(errors);
     const existing = new Map((await currentValuesOf(trx, institutionId)).map((r) => [r.indicator_code, r]));
+    // An evidence file must be one uploaded for this institution (media/); an id already recorded for the indicator stays.
+    errors.push(...await evidenceFileErrors(trx, institutionId, entries,
+      (i) => existing.get(entries[i]!.code)?.evidence_file_id === entries[i]!.evidenceFileId));
+    if (errors.length > 0) throw invalid(errors);
     const before: Record<string, unknown> = {};
     const after: Record<string, unknown> = {};
     for (const [i, entry] of entries.entries()) {

@@ -55,6 +55,8 @@ export const InstitutionIndicatorsResponse = Type.Object({
     value: Value,
     evidenceNote: Type.String(),
     evidenceFileId: Nullable(Type.String()),
+    /** The evidence file's name (null when none, or for an id recorded before evidence files were checked). */
+    evidenceFileName: Nullable(Type.String()),
     recordedAt: Nullable(Type.String()),
     /** Send it back with the new value: 0 when nothing is recorded yet; a stale one gets 409. */
     version: Type.Integer(),

@@ -75,9 +75,9 @@ describe.each(testDialects())('standards and gaps (查漏补缺) on %s', (kind) 
   it('two admins editing the same value: the later save with a stale version gets 409', async () => {
     const [staff, town] = await Promise.all([t.login('staff'), t.login('town')]);
     const read = (await staff.get(`/api/v1/network/institutions/${center1}/indicators`)).body.items.find((v: any) => v.code === 'classrooms');
-    const first = await staff.put(`/api/v1/network/institutions/${center1}/indicators`, { values: [{ code: 'classrooms', value: 9, version: read.version, evidenceNote: '教学楼平面图', evidenceFileId: 'file-123' }] });
+    const first = await staff.put(`/api/v1/network/institutions/${center1}/indicators`, { values: [{ code: 'classrooms', value: 9, version: read.version, evidenceNote: '教学楼平面图' }] });
     expect(first.status, first.raw).toBe(200);
-    expect(first.body.items.find((v: any) => v.code === 'classrooms')).toMatchObject({ value: 9, version: read.version + 1, evidenceNote: '教学楼平面图', evidenceFileId: 'file-123' });
+    expect(first.body.items.find((v: any) => v.code === 'classrooms')).toMatchObject({ value: 9, version: read.version + 1, evidenceNote: '教学楼平面图' });
     const second = await town.put(`/api/v1/network/institutions/${center1}/indicators`, { values: [{ code: 'classrooms', value: 4, version: read.version }] });
     expect(second.status).toBe(409);
     expect((await staff.get(`/api/v1/network/institutions/${center1}/indicators`)).body.items.find((v: any) => v.code === 'classrooms').value).toBe(9);

@@ -7,6 +7,8 @@ import { AppError } from '../../../../core/http/errors.js';
 import { countActivePeople } from '../../people/people-service.js';
 import { institutionsDb } from '../institutions-schema.js';
 import { auditedInstitution, loadInScope } from './load-in-scope.js';
+import { removeInstitutionMedia } from '../../media/commands/remove-institution-media.js';
+import { discardFileBytes } from '../../../content/files/file-store.js';
 
 /**
  * Deletes an institution recorded by mistake. Refused, with the reason, while anything depends on it:
@@ -16,7 +18,7 @@ import { auditedInstitution, loadInScope } from './load-in-scope.js';
  */
 export async function deleteInstitution(core: CoreContext, ctx: RequestContext & { actor: Actor }, id: string): Promise<void> {
   const now = core.clock.now();
-  await institutionsDb(core).transaction().execute(async (trx) => {
+  const removed = await institutionsDb(core).transaction().execute(async (trx) => {
     const before = await loadInScope(trx, ctx.actor, 'network.institution.retire', id);
     const staff = await staffTableExists(trx) ? await countActivePeople(trx, id) : 0;
     if (staff > 0) throw new AppError(409, 'network.institution.delete_has_staff', { count: staff });
@@ -28,10 +30,14 @@ export async function deleteInstitution(core: CoreContext, ctx: RequestContext &
     const grant = await trx.selectFrom('role_assignments').select('id').where('scope_type', '=', 'institution').where('scope_id', '=', id).executeTakeFirst();
     if (grant) throw new AppError(409, 'network.institution.delete_referenced');
     await trx.deleteFrom('network_accreditations').where('institution_id', '=', id).execute();
+    // Its photos and evidence files go with it (media/); their bytes only once the delete has committed.
+    const media = await removeInstitutionMedia(trx, id);
     await trx.deleteFrom('institutions').where('id', '=', id).execute();
     await appendAudit(trx as unknown as Kysely<Database>, ctx, { action: 'network.institution.delete', targetType: 'institution', targetId: id,
-      before: auditedInstitution(before) }, now);
+      before: { ...auditedInstitution(before), photos: media.photos, evidenceFiles: media.evidence } }, now);
+    return media.files;
   });
+  await discardFileBytes(core, removed);
 }
 
 /** The people part's table comes with its own migration; until it is installed there is no staff to count. */

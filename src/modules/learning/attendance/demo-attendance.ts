@@ -1,0 +1,63 @@
+import { sql } from 'kysely';
+import type { CoreContext } from '../../../core/context.js';
+import { seededRng } from '../../content/seed/demo-random.js';
+import { runCompletion } from '../certificates/completion.js';
+import { attendanceDb } from './attendance-schema.js';
+
+/**
+ * Demo attendance and certificates: three classes of the previous term (the demo teacher's first) get resident and
+ * resident01–10 as students, a roll for every session (most present, a few absent or late, resident02 often away
+ * so one student misses the 75 % rule), and then the normal completion run at the day after each class's end, which
+ * completes the students, issues their certificates and messages. Runs once.
+ */
+export async function seedDemoAttendance(core: CoreContext): Promise<void> {
+  const db = attendanceDb(core);
+  if (await db.selectFrom('learning_attendance').select('id').limit(1).executeTakeFirst()) return;
+  const teacher = await db.selectFrom('users').select('id').where('username', '=', 'teacher').executeTakeFirst();
+  const students = await db.selectFrom('users').select(['id', 'username']).where('kind', '=', 'resident')
+    .where((eb) => eb.or([eb('username', '=', 'resident'), eb.and([eb('username', '>=', 'resident01'), eb('username', '<=', 'resident10')])]))
+    .orderBy('username').execute();
+  if (students.length === 0) return;
+  const finished = await db.selectFrom('learning_classes as c').innerJoin('learning_terms as t', 't.id', 'c.term_id')
+    .select(['c.id', 'c.term_id', 'c.teacher_user_id', 'c.seats', 'c.starts_on'])
+    .where('c.status', '=', 'finished').where('c.completion_rule', '=', 'attendance').orderBy('c.starts_on').orderBy('c.id').execute();
+  const ordered = [...finished.filter((c) => teacher && c.teacher_user_id === teacher.id), ...finished.filter((c) => !teacher || c.teacher_user_id !== teacher.id)];
+  const chosen = ordered.slice(0, 3);
+  if (chosen.length === 0) return;
+  const rng = seededRng(20275);
+  const now = core.clock.now();
+
+  for (const cls of chosen) {
+    const sessions = await db.selectFrom('learning_class_sessions').select(['id', 'starts_at', 'ends_at']).where('class_id', '=', cls.id)
+      .where('status', '=', 'scheduled').orderBy('seq').execute();
+    if (sessions.length === 0 || sessions[sessions.length - 1].ends_at > now.toISOString()) continue;
+    const enrolledAt = new Date(Date.parse(sessions[0].starts_at) - 10 * 86_400_000).toISOString();
+    await db.transaction().execute(async (trx) => {
+      const taken = students.slice(0, Math.min(students.length, cls.seats));
+      for (const s of taken) {
+        const id = rng.uuidAt(now);
+        const added = await trx.insertInto('learning_enrolments').values({ id, class_id: cls.id, user_id: s.id, term_id: cls.term_id, status: 'enrolled',
+          waitlist_seq: null, offered_at: null, offer_expires_at: null, enrolled_at: enrolledAt, cancelled_at: null, completed_at: null,
+          source: 'online', acted_by: s.id, consent_method: null, consent_note: null, consent_at: null, version: 1, created_at: enrolledAt, updated_at: enrolledAt })
+          .onConflict((oc) => oc.columns(['class_id', 'user_id']).doNothing()).executeTakeFirst();
+        if (Number(added.numInsertedOrUpdatedRows ?? 0n) !== 1) continue;
+        await trx.insertInto('learning_enrolment_events').values({ id: rng.uuidAt(now), enrolment_id: id, event: 'enrolled', actor_id: s.id, note: '', at: enrolledAt }).execute();
+        await trx.updateTable('learning_classes').set({ seats_taken: sql<number>`seats_taken + 1` }).where('id', '=', cls.id).execute();
+        await trx.insertInto('learning_term_quotas').values({ user_id: s.id, term_id: cls.term_id, used: 1 })
+          .onConflict((oc) => oc.columns(['user_id', 'term_id']).doUpdateSet({ used: sql<number>`learning_term_quotas.used + 1` })).execute();
+        const rows = sessions.map((session) => {
+          const roll = rng.next();
+          const away = s.username === 'resident02' ? roll < 0.5 : roll < 0.08;
+          const status = away ? (rng.chance(0.3) ? 'excused' as const : 'absent' as const) : roll > 0.95 ? 'late' as const : 'present' as const;
+          const qr = !away && rng.chance(0.4);
+          return { id: rng.uuidAt(now), session_id: session.id, class_id: cls.id, enrolment_id: id, user_id: s.id, status,
+            method: qr ? 'qr' as const : 'tap' as const, marked_by: qr ? s.id : cls.teacher_user_id, marked_at: qr ? session.starts_at : session.ends_at };
+        });
+        for (let i = 0; i < rows.length; i += 100) await trx.insertInto('learning_attendance').values(rows.slice(i, i + 100)).execute();
+      }
+    });
+    // Completed the day after the last session, as the worker would have done then.
+    const at = new Date(Date.parse(sessions[sessions.length - 1].ends_at) + 86_400_000);
+    await runCompletion({ ...core, clock: { now: () => at } }, cls.id, null);
+  }
+}

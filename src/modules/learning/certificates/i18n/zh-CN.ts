@@ -1,0 +1,36 @@
+/** Completion and certificates: server messages, notifications and portal text, zh-CN (en.ts is typed against it). */
+export const certificateZhCN = {
+  'learning.completion.class_not_found': '班级不存在或不在您的管理范围内。',
+  'learning.completion.class_not_running': '班级未开班或已取消，不能结业。',
+  'learning.completion.not_over': '班级的最后一次课尚未结束，不能结业。',
+  'learning.completion.not_assessment': '该班级按出勤率结业，不需要登记考核结果。',
+  'learning.certificate.not_found': '证书不存在。',
+  'learning.certificate.already_revoked': '该证书已被撤销。',
+  'learning.certificate.issued.title': '您的结业证书已颁发',
+  'learning.certificate.issued.body': '恭喜您完成“{class}”，结业证书编号 {number}，可在“我的证书”中查看和打印。',
+  // --- portal ---
+  'learning.certificate.mine.title': '我的证书',
+  'learning.certificate.mine.empty': '您还没有结业证书。完成班级课程并达到结业要求后，证书会出现在这里。',
+  'learning.certificate.print': '打印证书',
+  'learning.certificate.verify_link': '查验页面',
+  'learning.certificate.heading': '结业证书',
+  'learning.certificate.body': '{name} 于 {date} 完成“{class}”（课程：{course}）的学习，共 {hours} 学时，获得 {credits} 学分，经考核合格，准予结业。',
+  'learning.certificate.number': '证书编号',
+  'learning.certificate.holder': '姓名',
+  'learning.certificate.class': '班级',
+  'learning.certificate.course': '课程',
+  'learning.certificate.hours': '学时',
+  'learning.certificate.credits': '学分',
+  'learning.certificate.institution': '颁发机构',
+  'learning.certificate.date': '颁发日期',
+  'learning.certificate.status': '状态',
+  'learning.certificate.valid': '有效',
+  'learning.certificate.revoked': '已于 {date} 撤销',
+  'learning.certificate.scan': '扫码查验证书真伪',
+  'learning.certificate.verify.title': '证书查验',
+  'learning.certificate.verify.found': '该证书由本平台颁发，信息如下。',
+  'learning.certificate.verify.not_found': '未查到该证书。请核对证书上的查验码，或扫描证书上的二维码。',
+  'learning.certificate.verify.revoked_note': '该证书已被撤销，不再有效。',
+} as const;
+
+export type CertificateMessageId = keyof typeof certificateZhCN;

@@ -1,8 +1,8 @@
 /**
  * The learning dashboard (issue 5) over 100,000 enrolments: 25,000 residents × 4 classes among 400 classes in the
  * 8 demo towns, with 100,000 attendance marks; times `learningStats()` for the whole city and for one town admin's
- * scope, and `GET /api/v1/learning/stats` through the app, against a plain `count(*)` of the enrolments in the
- * same run (the floor any dashboard over that table pays).
+ * scope, and `GET /api/v1/learning/stats` through the app, against one plain GROUP BY pass over the enrolments in
+ * the same run (the floor any dashboard over that table pays).
  *
  *   npx tsc -p . && node dist/bench/learning-stats-bench.js
  *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test node dist/bench/learning-stats-bench.js
@@ -130,7 +130,7 @@ async function main() {
     const admin = await db.selectFrom('users').select('id').where('username', '=', 'admin').executeTakeFirstOrThrow();
     const session = await createSession(database.db as never, { id: admin.id, kind: 'staff' }, new Date(), { ip: null, userAgent: 'bench' });
     const total = await db.selectFrom('learning_enrolments').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-    const floor = await time(() => db.selectFrom('learning_enrolments').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow());
+    const floor = await time(() => db.selectFrom('learning_enrolments').select(['status', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('status').execute());
     const city = await time(() => learningStats(db, ['/'], {}, today));
     const town = await time(() => learningStats(db, [townPath], {}, today));
     const http = await time(async () => {
@@ -147,7 +147,7 @@ async function main() {
       '',
       '| query | time |',
       '|---|---|',
-      `| \`select count(*) from learning_enrolments\` (floor) | ${fmt(floor)} |`,
+      `| \`select status, count(*) from learning_enrolments group by status\` (one pass over the table: the floor) | ${fmt(floor)} |`,
       `| \`learningStats()\`, whole city | ${fmt(city)} |`,
       `| \`learningStats()\`, one town admin's scope | ${fmt(town)} |`,
       `| \`GET /api/v1/learning/stats\` (city admin, through the app) | ${fmt(http)} |`,

@@ -34,6 +34,8 @@ const NetworkImportPage = lazy(() => import('./modules/network/ImportPage'));
 // Learning module (issue 5): courses and classes
 const LearningCataloguePage = lazy(() => import('./modules/learning/catalogue/CataloguePage'));
 const LearningEnrolmentPage = lazy(() => import('./modules/learning/enrolment/EnrolmentPage'));
+const LearningLotteryPage = lazy(() => import('./modules/learning/lottery/LotteryPage'));
+const LearningAttendancePage = lazy(() => import('./modules/learning/attendance/AttendancePage'));
 // Learning module (issue 5): learning-needs surveys
 const LearningSurveysPage = lazy(() => import('./modules/learning/surveys/SurveysPage'));
 const LearningSurveyEditorPage = lazy(() => import('./modules/learning/surveys/SurveyEditorPage'));
@@ -207,10 +209,12 @@ export function AppRoutes() {
               </RequirePermission>
             }
           />
+          <Route path="learning/lottery" element={<RequirePermission permission="learning.lottery.manage"><LearningLotteryPage /></RequirePermission>} />
           <Route path="learning/surveys" element={<RequirePermission permission="learning.survey.results.read"><LearningSurveysPage /></RequirePermission>} />
           <Route path="learning/surveys/new" element={<RequirePermission permission="learning.survey.manage"><LearningSurveyEditorPage /></RequirePermission>} />
           <Route path="learning/surveys/:id/edit" element={<RequirePermission permission="learning.survey.manage"><LearningSurveyEditorPage /></RequirePermission>} />
           <Route path="learning/surveys/:id/results" element={<RequirePermission permission="learning.survey.results.read"><LearningSurveyResultsPage /></RequirePermission>} />
+          <Route path="learning/attendance" element={<RequirePermission permission="learning.attendance.take"><LearningAttendancePage /></RequirePermission>} />
           <Route path="learning/stats" element={<RequirePermission permission="learning.stats.read"><LearningStatsPage /></RequirePermission>} />
           <Route path="learning/online" element={<RequirePermission permission="learning.online.manage"><LearningOnlineCoursesPage /></RequirePermission>} />
           <Route path="learning/online/:id" element={<RequirePermission permission="learning.online.manage"><LearningOnlineCourseEditorPage /></RequirePermission>} />

@@ -25,6 +25,7 @@ import { HomePage, type NetworkSummary } from './pages/home-page.js';
 import { LoginPage } from './pages/login-page.js';
 import { RegisterPage } from './pages/register-page.js';
 import { AccountPage, type ProfileBlock } from './pages/account-page.js';
+import { accountLinksFor } from './account-links.js';
 import { NotFoundPage, TextPage } from './pages/text-page.js';
 import { TEXT_DOCUMENTS } from './content/text-documents.js';
 import type { PortalMessageId } from './i18n/zh-CN.js';
@@ -184,7 +185,7 @@ export const portalRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const unread = await countUnread(notificationsDb(core), actor.userId);
     const messages = { label: coreT(request.locale, 'notifications.page.link_label'), unreadLabel: unread > 0 ? coreT(request.locale, 'notifications.page.unread_count', { count: unread }) : null };
     const profile: ProfileBlock = { ...extra.profile, view: await loadOwnProfile(core, actor), towns: await townsCache.get() };
-    return sendPage(reply, <AccountPage ctx={ctx} errors={extra.errors} fieldErrors={extra.fieldErrors} saved={extra.saved} exportError={extra.exportError} messages={messages} profile={profile}
+    return sendPage(reply, <AccountPage ctx={ctx} errors={extra.errors} fieldErrors={extra.fieldErrors} saved={extra.saved} exportError={extra.exportError} messages={messages} profile={profile} links={accountLinksFor(actor, request.locale)}
       account={{ username: actor.username, displayName: actor.displayName, roles, staff: actor.kind === 'staff', setupRequired: actor.passwordChangeRequired }} />, extra.status ?? 200);
   }
 

@@ -32,8 +32,10 @@ describe.each(testDialects())('public portal on %s', (kind) => {
     expect(html).toContain('>首页</a>');
     expect(html).toContain('>使用帮助</a>');
     expect(html).toContain('>公文文档</a>'); // the content module is installed
-    expect(html).not.toContain('考试报名'); // the exams and learning modules are not
-    expect(html).not.toContain('网络课程');
+    expect(html).toContain('>课程报名</a>'); // and learning, with its online courses
+    expect(html).toContain('>网络课程</a>');
+    expect(html).not.toContain('考试报名'); // the exams module is not
+    expect(html).not.toContain('成绩查询');
     expect(html).toContain('<main id="main"');
     expect(html).toContain('<footer>');
     expect(html).toContain('8 个镇、40 个村（社区）');

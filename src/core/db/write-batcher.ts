@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { CompiledQuery, type Kysely } from 'kysely';
 import { dialectOf } from './dialect.js';
 
 /**
@@ -108,35 +108,43 @@ class SqliteBatcher {
   }
 }
 
+// Compiled once: these run for every job.
+const BEGIN = CompiledQuery.raw('begin immediate');
+const COMMIT = CompiledQuery.raw('commit');
+const ROLLBACK = CompiledQuery.raw('rollback');
+const SAVEPOINT = CompiledQuery.raw('savepoint write_batch_job');
+const ROLLBACK_TO = CompiledQuery.raw('rollback to write_batch_job');
+const RELEASE = CompiledQuery.raw('release write_batch_job');
+
 /** Runs the jobs in one transaction; resolves with their outcomes only once the COMMIT returned. */
 async function commitBatch(db: Kysely<any>, jobs: QueuedJob[]): Promise<Outcome[]> {
   // connection() holds Kysely's SQLite connection mutex for the whole batch: other queries wait, none slips in.
   return db.connection().execute(async (conn) => {
     // IMMEDIATE takes the write lock up front, so another process's write cannot invalidate our reads half-way.
-    await sql`begin immediate`.execute(conn);
+    await conn.executeQuery(BEGIN);
     try {
       const outcomes: Outcome[] = [];
       for (const job of jobs) outcomes.push(await runInSavepoint(conn, job));
-      await sql`commit`.execute(conn);
+      await conn.executeQuery(COMMIT);
       return outcomes;
     } catch (error) {
       // An error may already have ended the transaction; then there is nothing to roll back.
-      await sql`rollback`.execute(conn).catch(() => undefined);
+      await conn.executeQuery(ROLLBACK).catch(() => undefined);
       throw error;
     }
   });
 }
 
 async function runInSavepoint(conn: Kysely<any>, job: QueuedJob): Promise<Outcome> {
-  await sql`savepoint write_batch_job`.execute(conn);
+  await conn.executeQuery(SAVEPOINT);
   let outcome: Outcome;
   try {
     outcome = { ok: true, value: await job.run(conn) };
   } catch (error) {
     // Undo this job only. If that fails the transaction is broken, and the batch fails as a whole.
-    await sql`rollback to write_batch_job`.execute(conn);
+    await conn.executeQuery(ROLLBACK_TO);
     outcome = { ok: false, error };
   }
-  await sql`release write_batch_job`.execute(conn);
+  await conn.executeQuery(RELEASE);
   return outcome;
 }

@@ -18,7 +18,8 @@ export interface ProfileBlock {
   saved?: boolean;
 }
 
-export function AccountPage(props: { ctx: PageContext; account: AccountView; errors?: string[]; fieldErrors?: Record<string, string>; saved?: boolean; exportError?: string; messages?: MessagesLink; profile?: ProfileBlock }) {
+export function AccountPage(props: { ctx: PageContext; account: AccountView; errors?: string[]; fieldErrors?: Record<string, string>; saved?: boolean; exportError?: string; messages?: MessagesLink; profile?: ProfileBlock;
+  links?: Array<{ href: string; label: string }> }) {
   const { ctx, account } = props;
   const { t } = ctx;
   const fe = props.fieldErrors ?? {};
@@ -39,6 +40,9 @@ export function AccountPage(props: { ctx: PageContext; account: AccountView; err
           <div class="actions">
             <a class="btn secondary" href="/account/messages">{props.messages.label}{props.messages.unreadLabel ? <strong>{ctx.locale === 'en' ? ` (${props.messages.unreadLabel})` : `（${props.messages.unreadLabel}）`}</strong> : null}</a>
           </div>
+        ) : null}
+        {props.links && props.links.length > 0 ? (
+          <nav class="actions" aria-label={t('account.links')}>{props.links.map((l) => <a class="btn secondary" href={l.href}>{l.label}</a>)}</nav>
         ) : null}
         {account.staff ? <div class="actions"><a class="btn secondary" href="/admin/">{t('account.go_admin')}</a></div> : null}
       </section>
@@ -86,7 +90,7 @@ function ProfileSection(props: { ctx: PageContext; profile: ProfileBlock }) {
       <table class="data">
         <tbody>
           <tr><th scope="row">{t('profile.real_name')}</th><td>{view.realName ?? none}</td></tr>
-          <tr><th scope="row">{t('profile.id_number')}</th><td>{view.idNumber ?? none}</td></tr>
+          <tr><th scope="row">{t('profile.id_number_short')}</th><td>{view.idNumber ?? none}</td></tr>
           <tr><th scope="row">{t('profile.birth_date_short')}</th><td>{view.birthDate ?? none}</td></tr>
           <tr><th scope="row">{t('profile.home')}</th><td>{homeText(ctx, view)}</td></tr>
         </tbody>

@@ -116,6 +116,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   // Learning module (issue 5): one 学习 group in the menu
   { path: '/learning/catalogue', labelKey: 'nav.learningCatalogue', icon: <ReadOutlined aria-hidden />, permission: 'learning.class.read', group: 'learning' },
   { path: '/learning/enrolment', labelKey: 'nav.learningEnrolment', icon: <ScheduleOutlined aria-hidden />, permission: 'learning.enrolment.read', group: 'learning' },
+  { path: '/learning/lottery', labelKey: 'nav.learningLottery', icon: <ScheduleOutlined aria-hidden />, permission: 'learning.lottery.manage', group: 'learning' },
+  { path: '/learning/attendance', labelKey: 'nav.learningAttendance', icon: <ScheduleOutlined aria-hidden />, permission: 'learning.attendance.take', group: 'learning' },
   { path: '/learning/surveys', labelKey: 'nav.learningSurveys', icon: <FormOutlined aria-hidden />, permission: 'learning.survey.results.read', group: 'learning' },
   { path: '/learning/online', labelKey: 'nav.learningOnline', icon: <ReadOutlined aria-hidden />, permission: 'learning.online.manage', group: 'learning' },
   { path: '/learning/stats', labelKey: 'nav.learningStats', icon: <LineChartOutlined aria-hidden />, permission: 'learning.stats.read', group: 'learning' },

@@ -7,7 +7,7 @@ import { attendanceDb } from './attendance-schema.js';
 /**
  * Demo attendance and certificates: three classes of the previous term (the demo teacher's first) get resident and
  * resident01–10 as students, a roll for every session (most present, a few absent or late, resident02 often away
- * so one student misses the 75 % rule), and then the normal completion run at the day after each class's end, which
+ * so one student usually misses the 75 % rule), and then the normal completion run at the day after each class's end, which
  * completes the students, issues their certificates and messages. Runs once.
  */
 export async function seedDemoAttendance(core: CoreContext): Promise<void> {
@@ -57,7 +57,7 @@ export async function seedDemoAttendance(core: CoreContext): Promise<void> {
       }
     });
     // Completed the day after the last session, as the worker would have done then.
-    const at = new Date(Date.parse(sessions[sessions.length - 1].ends_at) + 86_400_000);
+    const at = new Date(Math.min(Date.parse(sessions[sessions.length - 1].ends_at) + 86_400_000, now.getTime()));
     await runCompletion({ ...core, clock: { now: () => at } }, cls.id, null);
   }
 }

@@ -27,7 +27,7 @@ function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
  * committed hash), the pending applications are ordered by draw-order.ts, the first (free seats) become enrolments
  * (source 'lottery', enrolled) and the rest waitlisted enrolments numbered in draw order — so the first-come offer
  * mechanics take over from there. Seats are taken with one conditional update (never above the seats), quota units
- * move from the application to its enrolment unchanged. Winners and losers are notified; the draw is audited.
+ * move from the application to its enrolment unchanged. Winners are notified in-app and by SMS, losers in-app; audited.
  */
 export async function runDraw(core: CoreContext, ctx: RequestContext & { actor: Actor }, classId: string): Promise<DrawSummary> {
   const now = core.clock.now();
@@ -118,7 +118,8 @@ export async function runDraw(core: CoreContext, ctx: RequestContext & { actor: 
     }
     const messages = placed.map((p): NotificationInput => p.won
       ? { userId: p.user_id, topic: 'learning.lottery.won', link: '/account/classes', channels: ['sms'], params: { class: cls.title, ticket: p.ticket } }
-      : { userId: p.user_id, topic: 'learning.lottery.lost', link: '/account/classes', channels: ['sms'],
+      // In-app only: a waitlisted resident gets an SMS when a seat is actually offered to them.
+      : { userId: p.user_id, topic: 'learning.lottery.lost', link: '/account/classes',
         params: { class: cls.title, ticket: p.ticket, position: p.position } });
     for (const part of chunks(messages)) await notify(trx, now, part);
 

@@ -52,7 +52,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addUniqueConstraint('learning_lottery_applications_once', ['class_id', 'user_id'])
     .addUniqueConstraint('learning_lottery_applications_ticket', ['class_id', 'ticket'])
     .execute();
-  await db.schema.createIndex('learning_lottery_applications_class').on('learning_lottery_applications').columns(['class_id', 'status']).execute();
+  // Lists by class use the (class_id, user_id) key's prefix; no (class_id, status) index, so the draw's updates touch fewer indexes.
   await db.schema.createIndex('learning_lottery_applications_user').on('learning_lottery_applications').columns(['user_id', 'applied_at']).execute();
 }
 

@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import { pathUnder } from '../../../core/access/scope.js';
 import { listRegions } from '../../../core/regions/region-repository.js';
 import { ATTENDED, type AttendanceDatabase } from '../attendance/attendance-schema.js';
-import { COURSE_CATEGORIES, type CourseCategory } from '../learning-schema.js';
+import { COURSE_CATEGORIES } from '../learning-schema.js';
 import { AGE_GROUPS, type AgeGroup } from '../surveys/survey-schema.js';
 import { ageGroupOf } from '../surveys/survey-rules.js';
 
@@ -19,8 +19,11 @@ const pct = (part: number, whole: number) => (whole > 0 ? Math.round((part / who
 
 /**
  * The learning dashboard for one caller's scope (classes whose institution lies under one of `scopePaths`),
- * optionally narrowed to a term and a town. A fixed set of GROUP BY queries run side by side whatever the
- * number of enrolments; the only per-row work in JS is bucketing distinct birth dates into age groups.
+ * optionally narrowed to a term and a town. Four GROUP BY queries and the region list, whatever the number of
+ * enrolments: the classes in scope (one row each, with course category and institution name), enrolments per
+ * class and status (an index-only scan of learning_enrolments_class_status), the (town, resident, birth date)
+ * triples of those taking part (learners per town, distinct learners and age groups from one pass), and
+ * attendance marks per town. Everything else is summed in JS over those rows.
  *
  * Definitions:
  * - enrolments: enrolled + completed (people who took a place); waitlisted and offered are counted apart;
@@ -37,22 +40,14 @@ export async function learningStats(db: StatsDb, scopePaths: string[], filter: S
     .$if(Boolean(filter.termId), (q) => q.where('c.term_id', '=', filter.termId!))
     .$if(Boolean(filter.townId), (q) => q.where('c.town_id', '=', filter.townId!));
   const enrolments = () => classes().innerJoin('learning_enrolments as e', 'e.class_id', 'c.id');
-  const takingPart = () => enrolments().where('e.status', 'in', TAKING_PART);
 
-  const [classRows, enrolRows, birthRows, institutionRows, learnerRows, learnerTotal, attendanceRows, regions] = await Promise.all([
-    classes().select(['c.town_id', 'c.status', (eb) => eb.fn.countAll<number>().as('n'), (eb) => eb.fn.sum<number>('c.seats').as('seats')])
-      .groupBy(['c.town_id', 'c.status']).execute(),
-    enrolments().innerJoin('learning_courses as co', 'co.id', 'c.course_id')
-      .select(['c.town_id', 'co.category', 'c.status as class_status', 'e.status', (eb) => eb.fn.countAll<number>().as('n')])
-      .groupBy(['c.town_id', 'co.category', 'c.status', 'e.status']).execute(),
-    takingPart().innerJoin('users as u', 'u.id', 'e.user_id')
-      .select(['u.birth_date', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('u.birth_date').execute(),
-    takingPart().innerJoin('institutions as i', 'i.id', 'c.institution_id')
-      .select(['c.institution_id', 'i.name', 'c.town_id', (eb) => eb.fn.countAll<number>().as('n')])
-      .groupBy(['c.institution_id', 'i.name', 'c.town_id'])
-      .orderBy(sql`count(*)`, 'desc').orderBy('i.name').orderBy('c.institution_id').limit(TOP_INSTITUTIONS).execute(),
-    takingPart().select(['c.town_id', (eb) => eb.fn.count<number>('e.user_id').distinct().as('n')]).groupBy('c.town_id').execute(),
-    takingPart().select((eb) => eb.fn.count<number>('e.user_id').distinct().as('n')).executeTakeFirstOrThrow(),
+  const [classRows, perClass, takingRows, attendanceRows, regions] = await Promise.all([
+    classes().innerJoin('learning_courses as co', 'co.id', 'c.course_id').innerJoin('institutions as i', 'i.id', 'c.institution_id')
+      .select(['c.id', 'c.town_id', 'c.status', 'c.seats', 'c.institution_id', 'co.category', 'i.name as institution_name']).execute(),
+    enrolments().select(['e.class_id', 'e.status', (eb) => eb.fn.countAll<number>().as('n')]).groupBy(['e.class_id', 'e.status']).execute(),
+    enrolments().innerJoin('users as u', 'u.id', 'e.user_id').where('e.status', 'in', TAKING_PART)
+      .select(['c.town_id', 'e.user_id', 'u.birth_date', (eb) => eb.fn.countAll<number>().as('n')])
+      .groupBy(['c.town_id', 'e.user_id', 'u.birth_date']).execute(),
     classes().innerJoin('learning_attendance as a', 'a.class_id', 'c.id').where('a.status', 'in', ATTENDED)
       .select(['c.town_id', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('c.town_id').execute(),
     listRegions(db as never),
@@ -67,39 +62,50 @@ export async function learningStats(db: StatsDb, scopePaths: string[], filter: S
     if (town) town[key] += n;
   };
 
-  const totals = { classesOpen: 0, classesFinished: 0, seats: 0, seatsTaken: 0, enrolled: 0, offered: 0, waitlisted: 0, completed: 0, learners: Number(learnerTotal.n), personTimes: 0 };
-  for (const r of classRows) {
-    const n = Number(r.n); const seats = Number(r.seats ?? 0);
-    if (r.status === 'open') totals.classesOpen += n; else totals.classesFinished += n;
-    totals.seats += seats;
-    addTo(r.town_id, 'classes', n);
-    addTo(r.town_id, 'seats', seats);
+  const totals = { classesOpen: 0, classesFinished: 0, seats: 0, seatsTaken: 0, enrolled: 0, offered: 0, waitlisted: 0, completed: 0, learners: 0, personTimes: 0 };
+  const classById = new Map(classRows.map((c) => [c.id, c]));
+  for (const c of classRows) {
+    if (c.status === 'open') totals.classesOpen += 1; else totals.classesFinished += 1;
+    totals.seats += c.seats;
+    addTo(c.town_id, 'classes', 1);
+    addTo(c.town_id, 'seats', c.seats);
   }
 
   const categories = new Map(COURSE_CATEGORIES.map((c) => [c, { enrolments: 0, finishedEnrolled: 0, finishedCompleted: 0 }]));
-  for (const r of enrolRows) {
+  const institutions = new Map<string, { institutionId: string; name: string; townId: string; enrolments: number }>();
+  for (const r of perClass) {
+    const c = classById.get(r.class_id);
+    // A class that changed status between the two reads is left out rather than half counted.
+    if (!c) continue;
     const n = Number(r.n);
     if (r.status === 'enrolled' || r.status === 'offered' || r.status === 'waitlisted' || r.status === 'completed') totals[r.status] += n;
     if (r.status === 'enrolled' || r.status === 'offered' || r.status === 'completed') {
       totals.seatsTaken += n;
-      addTo(r.town_id, 'seatsTaken', n);
+      addTo(c.town_id, 'seatsTaken', n);
     }
     if (r.status !== 'enrolled' && r.status !== 'completed') continue;
-    addTo(r.town_id, 'enrolments', n);
-    const category = categories.get(r.category as CourseCategory)!;
+    addTo(c.town_id, 'enrolments', n);
+    const category = categories.get(c.category)!;
     category.enrolments += n;
-    if (r.class_status === 'finished') category[r.status === 'completed' ? 'finishedCompleted' : 'finishedEnrolled'] += n;
+    if (c.status === 'finished') category[r.status === 'completed' ? 'finishedCompleted' : 'finishedEnrolled'] += n;
+    const institution = institutions.get(c.institution_id) ?? { institutionId: c.institution_id, name: c.institution_name, townId: c.town_id, enrolments: 0 };
+    institution.enrolments += n;
+    institutions.set(c.institution_id, institution);
   }
-  for (const r of learnerRows) addTo(r.town_id, 'learners', Number(r.n));
+
+  // One row per (town, resident): a learner of each town, counted once in the city; enrolments summed by age group.
+  const ages = new Map<AgeGroup, number>(AGE_GROUPS.map((g) => [g, 0]));
+  const learners = new Set<string>();
+  for (const r of takingRows) {
+    addTo(r.town_id, 'learners', 1);
+    learners.add(r.user_id);
+    const group = ageGroupOf(r.birth_date, today);
+    ages.set(group, ages.get(group)! + Number(r.n));
+  }
+  totals.learners = learners.size;
   for (const r of attendanceRows) {
     totals.personTimes += Number(r.n);
     addTo(r.town_id, 'personTimes', Number(r.n));
-  }
-
-  const ages = new Map<AgeGroup, number>(AGE_GROUPS.map((g) => [g, 0]));
-  for (const r of birthRows) {
-    const group = ageGroupOf(r.birth_date, today);
-    ages.set(group, ages.get(group)! + Number(r.n));
   }
 
   return {
@@ -121,7 +127,9 @@ export async function learningStats(db: StatsDb, scopePaths: string[], filter: S
       const c = categories.get(category)!;
       return { category, ...c, completionPercent: pct(c.finishedCompleted, c.finishedCompleted + c.finishedEnrolled) };
     }),
-    byInstitution: institutionRows.map((r) => ({ institutionId: r.institution_id, name: r.name, townId: r.town_id, enrolments: Number(r.n) })),
+    byInstitution: [...institutions.values()]
+      .sort((a, b) => b.enrolments - a.enrolments || a.name.localeCompare(b.name, 'zh-CN') || a.institutionId.localeCompare(b.institutionId))
+      .slice(0, TOP_INSTITUTIONS),
   };
 }
 export type LearningStats = Awaited<ReturnType<typeof learningStats>>;

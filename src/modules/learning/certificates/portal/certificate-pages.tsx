@@ -102,14 +102,15 @@ export function CertificatePrintPage(props: { locale: PageContext['locale']; c: 
 export type Verified = Pick<CertificateView, 'number' | 'holderName' | 'classTitle' | 'courseTitle' | 'hours' | 'credits' | 'institutionName' | 'issuedAt' | 'revokedAt' | 'valid'>;
 
 /** `/verify/<code>`: what anyone may know about a certificate; every miss renders the same page. */
-export function VerifyPage(props: { ctx: PageContext; found: Verified | null }) {
+export function VerifyPage(props: { ctx: PageContext; found: Verified | null; limited?: boolean }) {
   const { ctx, found } = props;
   const title = L(ctx, 'learning.certificate.verify.title');
   return (
     <Layout ctx={ctx} title={title} head={{ noindex: true }}>
       <section class="panel">
         <h1>{title}</h1>
-        {!found ? <div class="alert error" role="alert">{L(ctx, 'learning.certificate.verify.not_found')}</div> : (
+        {props.limited ? <div class="alert error" role="alert">{L(ctx, 'request.rate_limited')}</div>
+          : !found ? <div class="alert error" role="alert">{L(ctx, 'learning.certificate.verify.not_found')}</div> : (
           <div>
             <p>{L(ctx, 'learning.certificate.verify.found')}</p>
             {found.valid ? null : <div class="alert error" role="alert">{L(ctx, 'learning.certificate.verify.revoked_note')}</div>}

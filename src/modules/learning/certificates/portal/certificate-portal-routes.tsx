@@ -44,7 +44,10 @@ export const certificatePortalRoutes: FastifyPluginAsyncTypebox = async (app) =>
   app.get('/verify/:code', { config: { access: 'public' }, attachValidation: true, schema: { ...hide, params: CodeParams } }, async (request, reply) => {
     const code = request.validationError ? '' : request.params.code;
     const found = await verifyLookup(core, requestContext(request).ip, code);
-    if (found === 'limited') return sendProblem(request, reply, 429, 'request.rate_limited');
+    if (found === 'limited') {
+      return wantsHtml(request) ? sendPage(reply, <VerifyPage ctx={await pageContext(request, reply)} found={null} limited />, 429)
+        : sendProblem(request, reply, 429, 'request.rate_limited');
+    }
     reply.header('Cache-Control', 'no-store');
     if (!found && !wantsHtml(request)) return sendProblem(request, reply, 404, 'learning.certificate.not_found');
     return sendPage(reply, <VerifyPage ctx={await pageContext(request, reply)} found={found} />, found ? 200 : 404);

@@ -6,6 +6,7 @@ import { Layout } from '../../../../portal/layout.js';
 import { createPortalContext, portalAssetVersion } from '../../../../portal/portal-context.js';
 import { NotFoundPage } from '../../../../portal/pages/text-page.js';
 import { AppError } from '../../../../core/http/errors.js';
+import { sendProblem, wantsHtml } from '../../../../core/http/problem.js';
 import { t as coreT } from '../../../../core/i18n/i18n.js';
 import { actorContext } from '../../../../core/http/request-context.js';
 import { registerClassPageSection } from '../../catalogue/class-page-sections.js';
@@ -34,7 +35,9 @@ export const lotteryPortalRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get('/classes/:id/draw', { config: { access: 'public' }, attachValidation: true, schema: { ...hide, params: Params } }, async (request, reply) => {
     const record = request.validationError ? undefined : await drawRecord(db, request.params.id);
-    if (!record) return sendPage(reply, <NotFoundPage ctx={await pageContext(request, reply)} />, 404);
+    if (!record) {
+      return wantsHtml(request) ? sendPage(reply, <NotFoundPage ctx={await pageContext(request, reply)} />, 404) : sendProblem(request, reply, 404, 'request.not_found');
+    }
     // The stamp moves with every application, withdrawal and the draw, so a cached page is never behind the list.
     const stamp = await db.selectFrom('learning_lottery_applications').select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('updated_at').as('at')])
       .where('class_id', '=', record.classId).executeTakeFirstOrThrow();

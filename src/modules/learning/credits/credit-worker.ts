@@ -1,0 +1,25 @@
+import type { CoreContext } from '../../../core/context.js';
+import { syncCredits } from './sync-credits.js';
+
+export const CREDIT_SYNC_MS = 5_000;
+
+/**
+ * Every few seconds: credit what was completed since (classes by the completion run, online courses by their last
+ * lesson) and apply the conversion rules. Reading the completions instead of hooking into their code keeps those
+ * parts unaware of credits; the ledger's key makes several processes running this at once harmless. A failed round
+ * (a busy database) is simply retried on the next tick: nothing is lost, since the sync reads the completions again.
+ */
+export function startCreditWorker(core: CoreContext, everyMs = CREDIT_SYNC_MS): () => Promise<void> {
+  let running: Promise<unknown> | null = null;
+  let stopped = false;
+  const timer = setInterval(() => {
+    if (running || stopped) return;
+    running = syncCredits(core).catch(() => undefined).finally(() => { running = null; });
+  }, everyMs);
+  timer.unref();
+  return async () => {
+    stopped = true;
+    clearInterval(timer);
+    await running;
+  };
+}

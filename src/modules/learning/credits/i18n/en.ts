@@ -1,0 +1,15 @@
+import type { CreditMessageId } from './zh-CN.js';
+
+/** The credit bank, English; typed against zh-CN so a missing key fails the build. */
+export const creditEn: Record<CreditMessageId, string> = {
+  'learning.credit.rule.not_found': 'The conversion rule does not exist.',
+  'learning.credit.rule.stale': 'Someone else changed the rule (now version {version}); reload and try again.',
+  'learning.credit.rule.name_taken': 'A rule with this name exists already.',
+  'learning.credit.awarded.title': 'You have earned the {title}',
+  'learning.credit.awarded.body': 'Your credits have reached {credits}: you have earned the "{title}" (number {number}). See it in your learning record.',
+  'learning.credit.category.any': 'All categories',
+  'learning.credit.source.class': 'Class completed',
+  'learning.credit.source.online': 'Online course',
+  'learning.credit.source.conversion': 'Credit transfer',
+  'learning.credit.source.manual': 'Recorded by staff',
+};

@@ -35,6 +35,7 @@ const NetworkImportPage = lazy(() => import('./modules/network/ImportPage'));
 const LearningCataloguePage = lazy(() => import('./modules/learning/catalogue/CataloguePage'));
 const LearningEnrolmentPage = lazy(() => import('./modules/learning/enrolment/EnrolmentPage'));
 const LearningLotteryPage = lazy(() => import('./modules/learning/lottery/LotteryPage'));
+const LearningCreditRulesPage = lazy(() => import('./modules/learning/credits/CreditRulesPage'));
 const LearningAttendancePage = lazy(() => import('./modules/learning/attendance/AttendancePage'));
 // Learning module (issue 5): learning-needs surveys
 const LearningSurveysPage = lazy(() => import('./modules/learning/surveys/SurveysPage'));
@@ -210,6 +211,7 @@ export function AppRoutes() {
             }
           />
           <Route path="learning/lottery" element={<RequirePermission permission="learning.lottery.manage"><LearningLotteryPage /></RequirePermission>} />
+          <Route path="learning/credit-rules" element={<RequirePermission permission="learning.credit.rules.manage"><LearningCreditRulesPage /></RequirePermission>} />
           <Route path="learning/surveys" element={<RequirePermission permission="learning.survey.results.read"><LearningSurveysPage /></RequirePermission>} />
           <Route path="learning/surveys/new" element={<RequirePermission permission="learning.survey.manage"><LearningSurveyEditorPage /></RequirePermission>} />
           <Route path="learning/surveys/:id/edit" element={<RequirePermission permission="learning.survey.manage"><LearningSurveyEditorPage /></RequirePermission>} />

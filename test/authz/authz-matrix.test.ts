@@ -15,6 +15,7 @@ import { learningCall, learningSetup } from './learning-matrix.js';
 import { attendanceCall, attendanceSetup } from './attendance-matrix.js';
 import { onlineCall, onlineSetup } from './online-matrix.js';
 import { learningStatsCall, learningStatsSetup } from './learning-stats-matrix.js';
+import { recordCall, recordSetup } from './record-matrix.js';
 
 
 
@@ -25,7 +26,7 @@ import { learningStatsCall, learningStatsSetup } from './learning-stats-matrix.j
  * session run on a fresh one. A route without an entry gets `{}` (a 400 still proves it was let through).
  */
 function callFor(route: string, role: MatrixRole, ids: Ids): Call {
-  const moduleCall = contentCall(route, role, ids) ?? networkCall(route, role, ids) ?? networkImportCall(route, role, ids) ?? surveyCall(route, role, ids) ?? networkMediaCall(route, role, ids) ?? notificationsCall(route, role, ids) ?? learningCall(route, role, ids) ?? lotteryCall(route, role, ids) ?? attendanceCall(route, role, ids) ?? onlineCall(route, role, ids) ?? learningStatsCall(route, role, ids);
+  const moduleCall = contentCall(route, role, ids) ?? networkCall(route, role, ids) ?? networkImportCall(route, role, ids) ?? surveyCall(route, role, ids) ?? networkMediaCall(route, role, ids) ?? notificationsCall(route, role, ids) ?? learningCall(route, role, ids) ?? lotteryCall(route, role, ids) ?? attendanceCall(route, role, ids) ?? onlineCall(route, role, ids) ?? learningStatsCall(route, role, ids) ?? recordCall(route, role, ids);
   if (moduleCall) return moduleCall;
   const [method, path] = route.split(' ');
   const url = path.replace(':id', method === 'GET' ? ids.teacher : ids.victim);
@@ -88,6 +89,7 @@ describe.each(testDialects())('authorization matrix on %s', (kind) => {
     Object.assign(ids.extra, await attendanceSetup(t, clients as Record<MatrixRole, Client>));
     Object.assign(ids.extra, await onlineSetup(t, clients as Record<MatrixRole, Client>));
     Object.assign(ids.extra, await learningStatsSetup(t, clients as Record<MatrixRole, Client>));
+    Object.assign(ids.extra, await recordSetup(t, clients as Record<MatrixRole, Client>));
   });
   afterAll(async () => { await t.close(); });
 

@@ -29,6 +29,10 @@ export type WriteJob<DB, T> = (trx: Kysely<DB>) => Promise<T>;
 /** Jobs per SQLite transaction: bounds how long other queries wait for the connection and how much one failure redoes. */
 export const MAX_WRITE_BATCH = 64;
 
+/**
+ * Runs `job` in a write transaction (shared with concurrent jobs on SQLite, see above) and resolves with its result
+ * once that transaction is committed; rejects with the job's own error, its writes undone.
+ */
 export function runInWriteBatch<DB, T>(target: Kysely<DB> | { db: Kysely<DB> }, job: WriteJob<DB, T>): Promise<T> {
   const db = isKysely(target) ? target : target.db;
   if (dialectOf(db) === 'postgres') return db.transaction().execute((trx) => job(trx));

@@ -31,6 +31,12 @@ import * as m0016lottery from './migrations/0016_learning_lottery.js';
 import { lotteryRoutes } from './lottery/lottery-routes.js';
 import { lotteryPortalRoutes } from './lottery/portal/lottery-portal-routes.js';
 import { seedDemoLottery } from './lottery/demo-lottery.js';
+import * as m0018credits from './migrations/0018_learning_credits.js';
+import { creditRoutes } from './credits/credit-routes.js';
+import { startCreditWorker } from './credits/credit-worker.js';
+import { seedDemoCredits } from './credits/demo-credits.js';
+import { recordRoutes } from './record/record-routes.js';
+import { recordPortalRoutes } from './record/portal/record-portal-routes.js';
 
 /**
  * The learning module: courses and classes, enrolment (first come with waitlist and offers, lottery), attendance,
@@ -48,6 +54,7 @@ export const learningModule: PlatformModule = {
     '0015_learning_attendance': m0015attendance,
     '0016_learning_lottery': m0016lottery,
     '0017_learning_online': m0017online,
+    '0018_learning_credits': m0018credits,
   },
   async seedDemo(core) {
     // Each part adds its demo seed here, catalogue first (enrolments need classes).
@@ -56,9 +63,10 @@ export const learningModule: PlatformModule = {
     await seedDemoAttendance(core);
     await seedDemoOnline(core);
     await seedDemoLottery(core);
+    await seedDemoCredits(core);
   },
   start(core) {
-    const stops = [startOfferWorker(core), startCompletionWorker(core)];
+    const stops = [startOfferWorker(core), startCompletionWorker(core), startCreditWorker(core)];
     return async () => { await Promise.all(stops.map((stop) => stop())); };
   },
   async register(_app) {
@@ -79,5 +87,8 @@ export const learningModule: PlatformModule = {
     await _app.register(statsRoutes);
     await _app.register(lotteryRoutes);
     await _app.register(lotteryPortalRoutes);
+    await _app.register(creditRoutes);
+    await _app.register(recordRoutes);
+    await _app.register(recordPortalRoutes);
   },
 };

@@ -19,6 +19,7 @@ import {
   SolutionOutlined,
   TeamOutlined,
   UserOutlined,
+  UsergroupAddOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { PERMISSIONS } from '../auth/permissions';
@@ -115,12 +116,13 @@ export const NAV_ITEMS: readonly NavItem[] = [
   },
   // Learning module (issue 5): one 学习 group in the menu
   { path: '/learning/catalogue', labelKey: 'nav.learningCatalogue', icon: <ReadOutlined aria-hidden />, permission: 'learning.class.read', group: 'learning' },
-  { path: '/learning/enrolment', labelKey: 'nav.learningEnrolment', icon: <ScheduleOutlined aria-hidden />, permission: 'learning.enrolment.read', group: 'learning' },
+  { path: '/learning/enrolment', labelKey: 'nav.learningEnrolment', icon: <UsergroupAddOutlined aria-hidden />, permission: 'learning.enrolment.read', group: 'learning' },
   { path: '/learning/lottery', labelKey: 'nav.learningLottery', icon: <ScheduleOutlined aria-hidden />, permission: 'learning.lottery.manage', group: 'learning' },
   { path: '/learning/attendance', labelKey: 'nav.learningAttendance', icon: <ScheduleOutlined aria-hidden />, permission: 'learning.attendance.take', group: 'learning' },
   { path: '/learning/surveys', labelKey: 'nav.learningSurveys', icon: <FormOutlined aria-hidden />, permission: 'learning.survey.results.read', group: 'learning' },
   { path: '/learning/online', labelKey: 'nav.learningOnline', icon: <ReadOutlined aria-hidden />, permission: 'learning.online.manage', group: 'learning' },
   { path: '/learning/stats', labelKey: 'nav.learningStats', icon: <LineChartOutlined aria-hidden />, permission: 'learning.stats.read', group: 'learning' },
+  { path: '/learning/credit-rules', labelKey: 'nav.learningCreditRules', icon: <ProfileOutlined aria-hidden />, permission: 'learning.credit.rules.manage', group: 'learning' },
   { path: '/audit', labelKey: 'nav.audit', icon: <AuditOutlined aria-hidden />, permission: PERMISSIONS.auditRead },
   {
     path: '/settings',

@@ -8,7 +8,7 @@ import { useLang, useT } from '../../core/i18n/useT';
 import { PageContainer } from '../../core/ui/PageContainer';
 import { idKey } from '../users/regionTree';
 import { useRegions } from '../users/useReferenceData';
-import { ExportButton } from './ExportButton';
+import { ExportButton } from '../../core/ui/ExportButton';
 import { gapApi } from './gapApi';
 import { GAP_CELL_STYLE, gapValueText } from './gapCells';
 import type { GapMatrix, GapStatus } from './gapTypes';

@@ -13,6 +13,7 @@ import { manageableInstitution } from './catalogue-checks.js';
 import { checkClass, normaliseInstant, type ClassDraft } from './class-rules.js';
 import { hasStartedSession, insertSessions, replaceSessions, sessionsDiffer, storedSchedule } from './class-sessions.js';
 import { cancelAllEnrolmentsOfClass } from './cancel-class-enrolments.js';
+import { hasPendingApplications, withdrawAllApplicationsOfClass } from '../lottery/applications.js';
 import { generateSessions, scheduleLabel, scheduleSummary, type ScheduleInput } from './schedule.js';
 
 type Ctx = RequestContext & { actor: Actor };
@@ -130,6 +131,10 @@ export async function updateClass(core: CoreContext, ctx: Ctx, id: string, input
     }
     if (errors.length > 0) throw invalid(errors);
 
+    // Pending lottery applications hold seats' worth of quota: the class stays a lottery until they are drawn or withdrawn.
+    if (before.mode === 'lottery' && draft.mode !== 'lottery' && await hasPendingApplications(trx as never, id)) {
+      throw new AppError(409, 'learning.class.mode_locked');
+    }
     const scheduleChanged = await sessionsDiffer(trx, id, draft.schedule);
     if (scheduleChanged && await hasStartedSession(trx, id, at)) throw new AppError(409, 'learning.class.schedule_locked');
     const changes = { ...columnsOf(draft), version: before.version + 1, updated_at: at };
@@ -183,8 +188,11 @@ export async function cancelClass(core: CoreContext, ctx: Ctx, id: string, versi
     const changes = { status: 'cancelled' as const, cancel_reason: reason.trim(), version: before.version + 1, updated_at: now.toISOString() };
     await trx.updateTable('learning_classes').set(changes).where('id', '=', id).where('version', '=', version).execute();
     const affected = await cancelAllEnrolmentsOfClass(trx, id, ctx.actor.userId, now, changes.cancel_reason);
-    await notify(trx, now, affected.map((a) => ({
-      userId: a.userId, topic: 'learning.class.cancelled', link: `/classes/${id}`, params: { title: before.title, reason: changes.cancel_reason },
+    // A lottery class cancelled before its draw: pending applications are withdrawn and their quota given back.
+    const applicants = await withdrawAllApplicationsOfClass(trx as never, id, now);
+    const told = new Set(affected.map((a) => a.userId));
+    await notify(trx, now, [...affected.map((a) => a.userId), ...applicants.filter((u) => !told.has(u))].map((userId) => ({
+      userId, topic: 'learning.class.cancelled', link: `/classes/${id}`, params: { title: before.title, reason: changes.cancel_reason },
     })));
     await auditCatalogue(trx, ctx, { action: 'learning.class.cancel', targetType: 'learning_class', targetId: id,
       before: audited(before), after: { ...audited({ ...before, ...changes, seats_taken: 0 }), enrolmentsCancelled: affected.length } }, now);

@@ -37,9 +37,10 @@ function isUniqueViolation(error: unknown): boolean {
 }
 
 /**
- * First-come enrolment in ONE transaction (shared with concurrent enrolments by group commit, in a savepoint of its own): class open and window, eligibility, the per-term limit, then a seat or a
+ * First-come enrolment in ONE transaction: class open and window, eligibility, the per-term limit, then a seat or a
  * waitlist number, the enrolment row, its event and the notification. Any refusal throws before the commit, so a
- * refused request writes nothing.
+ * refused request writes nothing. On SQLite the transaction is shared with concurrent enrolments (group commit),
+ * this one in a savepoint of its own; the caller hears back only after the COMMIT.
  */
 export async function enrol(core: CoreContext, ctx: RequestContext, req: EnrolRequest): Promise<EnrolResult> {
   const now = core.clock.now();

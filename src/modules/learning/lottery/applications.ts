@@ -105,6 +105,13 @@ export async function withdrawApplication(core: CoreContext, ctx: RequestContext
  * For a class being cancelled (call from its cancellation, in the same transaction): pending applications end as
  * withdrawn and their quota units are given back. Returns the applicants, to notify them with the enrolments.
  */
+/** Does the class have lottery applications still waiting for the draw? */
+export async function hasPendingApplications(trx: Transaction<LotteryDatabase>, classId: string): Promise<boolean> {
+  const row = await trx.selectFrom('learning_lottery_applications').select('id').where('class_id', '=', classId)
+    .where('status', '=', 'applied').limit(1).executeTakeFirst();
+  return row !== undefined;
+}
+
 export async function withdrawAllApplicationsOfClass(trx: Transaction<LotteryDatabase>, classId: string, now: Date): Promise<string[]> {
   const at = now.toISOString();
   const pending = await trx.selectFrom('learning_lottery_applications').select(['id', 'user_id', 'term_id'])

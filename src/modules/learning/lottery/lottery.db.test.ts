@@ -129,6 +129,24 @@ describe.each(testDialects())('lottery on %s', (kind) => {
     expect(again.body.id).toBe(ok.body.id);
   });
 
+  it('a lottery class with pending applications cannot turn first come; cancelling it withdraws them and gives their quota back', async () => {
+    await at(OPEN);
+    const cls = await lotteryClass();
+    expect((await setUp(cls)).status).toBe(200);
+    const [user] = await insertResidents(dbOf(t), 1);
+    const before = await footprint();
+    expect((await apply(await as(user), cls)).status).toBe(201);
+    const version = (await dbOf(t).selectFrom('learning_classes').select('version').where('id', '=', cls).executeTakeFirstOrThrow()).version;
+    const switched = await town.patch(`${API}/classes/${cls}`, { version, mode: 'first_come' });
+    expect(switched.status, switched.raw).toBe(409);
+    expect(switched.body.code).toBe('learning.class.mode_locked');
+    const cancelled = await town.post(`${API}/classes/${cls}/cancel`, { version, reason: '场地维修' });
+    expect(cancelled.status, cancelled.raw).toBe(200);
+    expect(await footprint()).toMatchObject({ applied: before.applied, used: before.used });
+    const told = await dbOf(t).selectFrom('notifications').select('topic').where('user_id', '=', user).execute();
+    expect(told.map((n) => n.topic)).toContain('learning.class.cancelled');
+  });
+
   it('refuses ineligible applicants, a first-come class and a closed window with a reason, writing nothing', async () => {
     await at(OPEN);
     const town2 = (await db().selectFrom('regions').select(['id', 'path']).where('id', '=', TOWN_IDS[1]).executeTakeFirstOrThrow());

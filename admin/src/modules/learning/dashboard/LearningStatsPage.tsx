@@ -5,7 +5,7 @@ import { useProblemText } from '../../../core/api/useProblemText';
 import { useQuery } from '../../../core/api/useQuery';
 import { useUrlListState } from '../../../core/hooks/useUrlState';
 import { PageContainer } from '../../../core/ui/PageContainer';
-import { exportUrl } from '../../network/ExportButton';
+import { exportUrl } from '../../../core/ui/ExportButton';
 import { idKey } from '../../users/regionTree';
 import { useRegions } from '../../users/useReferenceData';
 import { catalogueApi } from '../catalogue/catalogueApi';

@@ -4,6 +4,7 @@ import { useProblemText } from '../../../core/api/useProblemText';
 import { useQuery } from '../../../core/api/useQuery';
 import { useAuth } from '../../../core/auth/useAuth';
 import { catalogueApi, shanghaiText } from '../catalogue/catalogueApi';
+import { ExportButton } from '../../../core/ui/ExportButton';
 import { ConsentFields } from './ConsentFields';
 import { enrolmentApi, ENROLMENT_STATUSES, type ConsentMethod, type EnrolmentStatus, type RosterItem } from './enrolmentApi';
 import { useEnrolmentT } from './enrolmentText';
@@ -61,6 +62,7 @@ export function RosterTab() {
             <Select style={{ width: 140 }} allowClear placeholder={t('all')} aria-label={t('status')} value={status}
               onChange={(v: EnrolmentStatus | undefined) => { setStatus(v); setPage(1); }}
               options={ENROLMENT_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))} />
+            <ExportButton path={`/learning/classes/${classId}/roster.xlsx`} testId="enrol-roster-export" />
           </Space>
           <Table<RosterItem> rowKey="id" size="small" loading={roster.loading} dataSource={r.items} data-testid="enrol-roster"
             pagination={{ current: page, pageSize: 50, total: r.total, onChange: setPage, showSizeChanger: false }}

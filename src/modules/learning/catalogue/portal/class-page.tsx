@@ -46,10 +46,12 @@ export function ClassPage(props: { ctx: PageContext; row: ClassRow; sessions: Se
           </dl>
         </section>
         {props.sections}
-        <section aria-labelledby="class-about">
-          <h2 id="class-about">{t('class.about')}</h2>
-          <p>{row.course_description}</p>
-        </section>
+        {row.course_description.trim() ? (
+          <section aria-labelledby="class-about">
+            <h2 id="class-about">{t('class.about')}</h2>
+            <p>{row.course_description}</p>
+          </section>
+        ) : null}
         <section aria-labelledby="class-sessions">
           <h2 id="class-sessions">{t('class.sessions')}</h2>
           <ol class="item-list">

@@ -29,7 +29,7 @@ function ClassCard(props: { row: ClassRow; t: ClassesT; locale: PageContext['loc
     <li>
       <a href={`/classes/${row.id}`}>{row.title}</a>
       <span class="muted">{[row.institution_name, row.town_name, categoryLabel(t, row.category)].join(' · ')}</span>
-      <p>{facts.schedule} · {facts.dates}</p>
+      <p><span class="nowrap">{facts.schedule}</span> · <span class="nowrap">{facts.dates}</span></p>
       <p><strong>{facts.seats}</strong> · {facts.fee} · {facts.eligibility}</p>
     </li>
   );
@@ -82,7 +82,7 @@ export function ClassesPage(props: {
           <Select name="day" label={t('classes.day')} value={filter.day} allLabel={t('classes.all')} options={days} />
           <Select name="term" label={t('classes.term')} value={filter.term} allLabel={t('classes.all')} options={props.terms} />
           <div class="field">
-            <label><input type="checkbox" name="seats" value="1" checked={filter.seats === '1'} /> {t('classes.has_seats')}</label>
+            <label class="check"><input type="checkbox" name="seats" value="1" checked={filter.seats === '1'} /> {t('classes.has_seats')}</label>
           </div>
           <div class="actions">
             <button class="btn" type="submit">{t('classes.apply')}</button>
@@ -90,7 +90,7 @@ export function ClassesPage(props: {
           </div>
         </form>
         <p class="muted" role="status">{t('classes.results', { total })}</p>
-        {rows.length === 0 ? <p>{t('classes.empty')}</p> : <ul class="item-list">{rows.map((row) => <ClassCard row={row} t={t} locale={ctx.locale} />)}</ul>}
+        {rows.length === 0 ? <p>{t('classes.empty')}</p> : <ul class="item-list cards">{rows.map((row) => <ClassCard row={row} t={t} locale={ctx.locale} />)}</ul>}
         <Pager t={t} filter={filter} pages={pages} />
       </section>
     </Layout>

@@ -19,11 +19,11 @@ export function AccountCertificatesPage(props: { ctx: PageContext; items: Certif
       <section class="panel" aria-labelledby="my-certs">
         <h1 id="my-certs">{L(ctx, 'learning.certificate.mine.title')}</h1>
         {props.items.length === 0 ? <p>{L(ctx, 'learning.certificate.mine.empty')}</p> : (
-          <ol class="item-list">
+          <ol class="item-list cards">
             {props.items.map((c) => (
               <li>
                 <h2>{c.classTitle}</h2>
-                <p class="muted">{c.institutionName} · {L(ctx, 'learning.certificate.number')} {c.number} · {day(c.issuedAt)}</p>
+                <p class="muted">{c.institutionName} · {L(ctx, 'learning.certificate.number')} <span class="nowrap">{c.number}</span> · {day(c.issuedAt)}</p>
                 <p>{L(ctx, 'learning.certificate.hours')} {tenths(c.hours)} · {L(ctx, 'learning.certificate.credits')} {tenths(c.credits)} ·{' '}
                   <strong>{c.valid ? L(ctx, 'learning.certificate.valid') : L(ctx, 'learning.certificate.revoked', { date: formatZhDateTime(c.revokedAt!) })}</strong></p>
                 <div class="actions">
@@ -54,8 +54,14 @@ dd { margin: 0; }
 .qr { width: 32mm; text-align: center; font-size: 8pt; color: #555; }
 .qr svg { width: 32mm; height: 32mm; display: block; }
 .issuer { text-align: right; font-size: 13pt; }
+.qr .url { word-break: break-all; }
 .noprint { text-align: center; margin: 4mm; font-family: sans-serif; }
+.noprint a { display: inline-flex; align-items: center; min-height: 44px; padding: 0 1rem; }
 @media print { body { background: none; } .sheet { margin: 0 auto; } .noprint { display: none; } }
+/* The sheet is 273 mm (about 1090 px with its margins): narrower screens see it whole, scaled down in steps. */
+@media screen and (max-width: 1099px) { .sheet { zoom: .7; } }
+@media screen and (max-width: 769px) { .sheet { zoom: .5; } }
+@media screen and (max-width: 549px) { .sheet { zoom: .32; } }
 `;
 
 /** `/certificates/<id>/print`: a stand-alone A4 page (no site chrome) with the QR code of the verify URL. */
@@ -90,7 +96,7 @@ export function CertificatePrintPage(props: { locale: PageContext['locale']; c: 
               <p>{c.institutionName}</p>
               <p>{day(c.issuedAt)}</p>
             </div>
-            <div class="qr">{raw(props.qrSvg)}<div>{L(ctx, 'learning.certificate.scan')}</div><div>{props.verifyUrl.replace(/^https?:\/\//, '')}</div></div>
+            <div class="qr">{raw(props.qrSvg)}<div>{L(ctx, 'learning.certificate.scan')}</div><div class="url">{props.verifyUrl.replace(/^https?:\/\//, '')}</div></div>
           </div>
         </main>
       </body>

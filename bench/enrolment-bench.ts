@@ -147,7 +147,6 @@ async function plainServer() {
 
 /** (a) The rush over HTTP, checked for its invariant; returns its lines of the report. */
 async function runRush(db: Kysely<EnrolmentDatabase>, port: number, plainPort: number): Promise<string[]> {
-  // (a) the rush
   const term = await insertTerm(db);
   const classId = await insertClass(db, { townId: TOWN, termId: term, seats: SEATS, ...open });
   const users = await insertResidents(db, RUSH);
@@ -177,7 +176,7 @@ async function runRush(db: Kysely<EnrolmentDatabase>, port: number, plainPort: n
 
 /** (b) Sustained enrolment, sequential and concurrent, against the bare floor; returns its lines of the report. */
 async function runSustained(core: CoreContext, db: Kysely<EnrolmentDatabase>, port: number, postgres: boolean): Promise<string[]> {
-  // (b) sustained: distinct residents into roomy classes (one enrolment each, so no limit or waitlist interferes)
+  // Distinct residents into roomy classes: one enrolment each, so no limit or waitlist interferes.
   const roomyTerm = await insertTerm(db, { enrolLimit: 3 });
   const roomy: string[] = [];
   for (let i = 0; i < 10; i++) roomy.push(await insertClass(db, { townId: TOWN, termId: roomyTerm, seats: 100_000, ...open }));

@@ -211,11 +211,11 @@ export function AppRoutes() {
             }
           />
           <Route path="learning/lottery" element={<RequirePermission permission="learning.lottery.manage"><LearningLotteryPage /></RequirePermission>} />
-          <Route path="learning/credit-rules" element={<RequirePermission permission="learning.credit.rules.manage"><LearningCreditRulesPage /></RequirePermission>} />
-          <Route path="learning/surveys" element={<RequirePermission permission="learning.survey.results.read"><LearningSurveysPage /></RequirePermission>} />
+          <Route path="learning/credit-rules" element={<RequirePermission permission="learning.credit_rule.manage"><LearningCreditRulesPage /></RequirePermission>} />
+          <Route path="learning/surveys" element={<RequirePermission permission="learning.survey.read_results"><LearningSurveysPage /></RequirePermission>} />
           <Route path="learning/surveys/new" element={<RequirePermission permission="learning.survey.manage"><LearningSurveyEditorPage /></RequirePermission>} />
           <Route path="learning/surveys/:id/edit" element={<RequirePermission permission="learning.survey.manage"><LearningSurveyEditorPage /></RequirePermission>} />
-          <Route path="learning/surveys/:id/results" element={<RequirePermission permission="learning.survey.results.read"><LearningSurveyResultsPage /></RequirePermission>} />
+          <Route path="learning/surveys/:id/results" element={<RequirePermission permission="learning.survey.read_results"><LearningSurveyResultsPage /></RequirePermission>} />
           <Route path="learning/attendance" element={<RequirePermission permission="learning.attendance.take"><LearningAttendancePage /></RequirePermission>} />
           <Route path="learning/stats" element={<RequirePermission permission="learning.stats.read"><LearningStatsPage /></RequirePermission>} />
           <Route path="learning/online" element={<RequirePermission permission="learning.online.manage"><LearningOnlineCoursesPage /></RequirePermission>} />

@@ -3,7 +3,7 @@ import type { Call, Ids, MatrixRole, MatrixRow } from './authz-matrix.js';
 
 /**
  * The lifelong learning record and the credit bank: everyone signed in reads their own record (there is no way to
- * name another person's); conversion rules are the city's (learning.credit.rules.manage = city admins only).
+ * name another person's); conversion rules are the city's (learning.credit_rule.manage = city admins only).
  */
 const A = 'allow' as const;
 

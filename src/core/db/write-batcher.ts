@@ -78,6 +78,7 @@ class SqliteBatcher {
   }
 
   // setImmediate, not a microtask: the requests that arrived meanwhile get to run up to their own add() first.
+  // (So a test that fakes setImmediate must let it run, or no batch ever starts.)
   private schedule() {
     this.busy = true;
     setImmediate(() => { void this.flush(); });

@@ -27,7 +27,7 @@ export const LEARNING_PERMISSIONS = {
   /** Lottery (摇号) classes: commit the seed and priority groups, run the draw. */
   'learning.lottery.manage': ['city_admin', 'town_admin', 'institution_admin'],
   /** The credit bank's conversion rules (N credits in a category → a city certificate): city-wide, so the city only. */
-  'learning.credit.rules.manage': ['city_admin'],
+  'learning.credit_rule.manage': ['city_admin'],
 } satisfies Record<string, Role[]>;
 
 registerPermissions(LEARNING_PERMISSIONS);

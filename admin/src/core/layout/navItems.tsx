@@ -119,10 +119,10 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/learning/enrolment', labelKey: 'nav.learningEnrolment', icon: <UsergroupAddOutlined aria-hidden />, permission: 'learning.enrolment.read', group: 'learning' },
   { path: '/learning/lottery', labelKey: 'nav.learningLottery', icon: <ScheduleOutlined aria-hidden />, permission: 'learning.lottery.manage', group: 'learning' },
   { path: '/learning/attendance', labelKey: 'nav.learningAttendance', icon: <ScheduleOutlined aria-hidden />, permission: 'learning.attendance.take', group: 'learning' },
-  { path: '/learning/surveys', labelKey: 'nav.learningSurveys', icon: <FormOutlined aria-hidden />, permission: 'learning.survey.results.read', group: 'learning' },
+  { path: '/learning/surveys', labelKey: 'nav.learningSurveys', icon: <FormOutlined aria-hidden />, permission: 'learning.survey.read_results', group: 'learning' },
   { path: '/learning/online', labelKey: 'nav.learningOnline', icon: <ReadOutlined aria-hidden />, permission: 'learning.online.manage', group: 'learning' },
   { path: '/learning/stats', labelKey: 'nav.learningStats', icon: <LineChartOutlined aria-hidden />, permission: 'learning.stats.read', group: 'learning' },
-  { path: '/learning/credit-rules', labelKey: 'nav.learningCreditRules', icon: <ProfileOutlined aria-hidden />, permission: 'learning.credit.rules.manage', group: 'learning' },
+  { path: '/learning/credit-rules', labelKey: 'nav.learningCreditRules', icon: <ProfileOutlined aria-hidden />, permission: 'learning.credit_rule.manage', group: 'learning' },
   { path: '/audit', labelKey: 'nav.audit', icon: <AuditOutlined aria-hidden />, permission: PERMISSIONS.auditRead },
   {
     path: '/settings',

@@ -9,7 +9,7 @@ import { createRule, updateRule } from './credit-rule-commands.js';
 import { listRules, ruleById } from './credit-queries.js';
 import { CreateRuleBody, RuleSchema, UpdateRuleBody } from './credit-rule-schemas.js';
 
-export const CREDIT_RULES_MANAGE = 'learning.credit.rules.manage';
+export const CREDIT_RULES_MANAGE = 'learning.credit_rule.manage';
 
 /** The city's conversion rules (学分转换): city admins list, create, edit and deactivate them; every change audited. */
 export const creditRoutes: FastifyPluginAsyncTypebox = async (app) => {

@@ -65,7 +65,7 @@ export async function cancelEnrolment(core: CoreContext, ctx: RequestContext & {
     if (Number(r.numUpdatedRows) !== 1) throw new AppError(409, 'learning.enrolment.not_active');
     await releaseQuota(trx, e.user_id, e.term_id);
     await addEvent(trx, id, kind === 'decline' ? 'declined' : 'cancelled', ctx.actor.userId, at, who === 'self' ? '' : who);
-    if (e.status !== 'waitlisted') await passSeatOn(trx, cls, now, ctx.actor.userId);
+    if (e.status !== 'waitlisted') await passSeatOn(trx, cls, now);
     if (who !== 'self') {
       await notify(trx, now, { userId: e.user_id, topic: 'learning.enrolment.cancelled', link: '/account/classes', params: { class: cls.title } });
     }
@@ -118,7 +118,7 @@ export async function expireOffer(core: CoreContext, id: string): Promise<boolea
     await releaseQuota(trx, e.user_id, e.term_id);
     await addEvent(trx, id, 'expired', null, at);
     await notify(trx, now, { userId: e.user_id, topic: 'learning.enrolment.expired', link: '/account/classes', params: { class: cls.title } });
-    await passSeatOn(trx, cls, now, null);
+    await passSeatOn(trx, cls, now);
     return true;
   });
 }

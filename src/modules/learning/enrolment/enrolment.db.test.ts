@@ -114,6 +114,11 @@ describe.each(testDialects())('enrolment on %s', (kind) => {
     expect((await clients[2].post(`${API}/enrolments/${ids[users[2]]}/confirm`, {})).status).toBe(204);
     const mine = await clients[2].get(`${API}/me/enrolments`);
     expect(mine.body.items[0]).toMatchObject({ classId: cls, status: 'enrolled', waitlistPosition: null });
+    // Whoever gave the seat up stays unknown to the one who got it.
+    const offeredEvent = await db().selectFrom('learning_enrolment_events').select('actor_id').where('enrolment_id', '=', ids[users[2]])
+      .where('event', '=', 'offered').executeTakeFirstOrThrow();
+    expect(offeredEvent.actor_id).toBeNull();
+    expect(JSON.stringify(mine.body)).not.toContain(users[0]);
 
     // Next: users[1] cancels → users[3] offered; nobody confirms; 24 h later the worker passes it to users[4].
     expect((await clients[1].post(`${API}/enrolments/${ids[users[1]]}/cancel`, {})).status).toBe(204);

@@ -73,8 +73,9 @@ export async function addEvent(trx: Trx, enrolmentId: string, event: string, act
 /**
  * A seat of the class was given up (cancel, decline, expiry): it goes to the first waitlisted resident as an offer
  * (the seat stays taken), or back to the class when nobody waits. Conditional updates make a raced row skip to the next.
+ * The offer is the system's doing: its event names no actor, so the resident offered the seat never learns who left.
  */
-export async function passSeatOn(trx: Trx, cls: Pick<LockedClass, 'id' | 'title' | 'offer_hours'>, now: Date, actorId: string | null) {
+export async function passSeatOn(trx: Trx, cls: Pick<LockedClass, 'id' | 'title' | 'offer_hours'>, now: Date) {
   const at = now.toISOString();
   const expires = new Date(now.getTime() + cls.offer_hours * 3_600_000).toISOString();
   for (;;) {
@@ -89,7 +90,7 @@ export async function passSeatOn(trx: Trx, cls: Pick<LockedClass, 'id' | 'title'
       .set({ status: 'offered', offered_at: at, offer_expires_at: expires, updated_at: at, version: sql<number>`version + 1` })
       .where('id', '=', next.id).where('status', '=', 'waitlisted').executeTakeFirst();
     if (Number(r.numUpdatedRows) !== 1) continue;
-    await addEvent(trx, next.id, 'offered', actorId, at);
+    await addEvent(trx, next.id, 'offered', null, at);
     await notify(trx, now, {
       userId: next.user_id, topic: 'learning.enrolment.offered', link: '/account/classes', channels: ['sms'],
       params: { class: cls.title, deadline: formatZhDateTime(expires) },

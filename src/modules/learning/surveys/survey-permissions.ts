@@ -2,7 +2,7 @@ import { registerPermissions } from '../../../core/access/permissions.js';
 import type { Role } from '../../../core/access/roles.js';
 
 export const SURVEY_MANAGE = 'learning.survey.manage';
-export const SURVEY_RESULTS = 'learning.survey.results.read';
+export const SURVEY_RESULTS = 'learning.survey.read_results';
 
 /**
  * Surveys are written by the city (any region) and by town admins (their own town); results are read by those

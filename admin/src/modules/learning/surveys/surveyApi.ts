@@ -19,7 +19,7 @@ export const surveyApi = {
 
 export const SURVEY_PERMISSIONS = {
   manage: 'learning.survey.manage',
-  results: 'learning.survey.results.read',
+  results: 'learning.survey.read_results',
 } as const;
 
 export const STATUS_COLOR: Record<SurveyStatus, string> = { draft: 'default', published: 'green', closed: 'orange' };

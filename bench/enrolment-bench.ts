@@ -14,7 +14,6 @@
  * sustained runs assert every enrolment came back `enrolled` and the rows are all there.
  * Results go to docs/benchmarks.md between the enrolment-bench markers (BENCH_WRITE_DOCS=0 to skip).
  */
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { spawn } from 'node:child_process';
 import http from 'node:http';
@@ -23,16 +22,13 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { sql, type Kysely } from 'kysely';
-import pg from 'pg';
-import { buildApp } from '../src/app.js';
-import { loadConfig } from '../src/core/config.js';
-import { createDatabase } from '../src/core/db/database.js';
 import { createSession } from '../src/core/auth/sessions.js';
 import type { CoreContext } from '../src/core/context.js';
 import { runInWriteBatch } from '../src/core/db/write-batcher.js';
 import { enrol } from '../src/modules/learning/enrolment/enrol.js';
 import type { EnrolmentDatabase } from '../src/modules/learning/enrolment/enrolment-schema.js';
 import { insertClass, insertResidents, insertTerm } from '../src/modules/learning/enrolment/test-fixtures.js';
+import { withBenchApp } from './bench-app.js';
 import { writeDocSection } from './bench-docs.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -222,56 +218,31 @@ async function runSustained(core: CoreContext, db: Kysely<EnrolmentDatabase>, po
 }
 
 async function main() {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lc-enrolment-bench-'));
-  const serverUrl = process.env.BENCH_DATABASE_URL || '';
-  let dbName = '';
-  let databaseUrl = '';
-  if (serverUrl) {
-    dbName = `lc_bench_${crypto.randomBytes(4).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: serverUrl });
-    await admin.connect();
-    await admin.query(`create database ${dbName}`);
-    await admin.end();
-    const url = new URL(serverUrl);
-    url.pathname = `/${dbName}`;
-    databaseUrl = url.toString();
-  }
-  const config = loadConfig({ ...process.env, NODE_ENV: 'test', DATA_DIR: dataDir, DEMO: '1', DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent',
-    DATA_KEY: crypto.randomBytes(32).toString('base64') });
-  const database = createDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  const app = await buildApp({ config, database, logger: false });
-  const plain = await plainServer();
-  const db = database.db as unknown as Kysely<EnrolmentDatabase>;
-  try {
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const port = (app.server.address() as AddressInfo).port;
-
-    const rushLines = ONLY === 'sustained' ? [] : await runRush(db, port, plain.port);
-    const sustainedLines = ONLY === 'rush' ? [] : await runSustained(app.core, db, port, Boolean(serverUrl));
-    const sync = database.sqlite ? String(database.sqlite.pragma('synchronous', { simple: true })) : '';
-    const section = [
-      `### ${serverUrl ? 'PostgreSQL' : 'SQLite'}`,
-      '',
-      `- Date: ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC; command: \`npx tsc -p . && ${serverUrl ? 'BENCH_DATABASE_URL=… ' : ''}node dist/bench/enrolment-bench.js\``,
-      `- Machine: ${os.cpus().length} cores, Node ${process.version}; shared and noisy (load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')})${sync ? `; SQLite synchronous=${sync === '2' ? 'FULL' : sync}` : ''}`,
-      ...rushLines,
-      '',
-      ...sustainedLines,
-    ].join('\n');
-    console.log(section);
-    if (process.env.BENCH_WRITE_DOCS !== '0' && !ONLY) writeDocSection(docPath, section, serverUrl ? 'enrolment-bench-postgres' : 'enrolment-bench');
-  } finally {
-    plain.server.close();
-    await app.close();
-    await database.close();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-    if (dbName) {
-      const admin = new pg.Client({ connectionString: serverUrl });
-      await admin.connect();
-      await admin.query(`drop database if exists ${dbName} with (force)`);
-      await admin.end();
+  await withBenchApp('enrolment', async ({ app, database, serverUrl }) => {
+    const plain = await plainServer();
+    const db = database.db as unknown as Kysely<EnrolmentDatabase>;
+    try {
+      await app.listen({ port: 0, host: '127.0.0.1' });
+      const port = (app.server.address() as AddressInfo).port;
+  
+      const rushLines = ONLY === 'sustained' ? [] : await runRush(db, port, plain.port);
+      const sustainedLines = ONLY === 'rush' ? [] : await runSustained(app.core, db, port, Boolean(serverUrl));
+      const sync = database.sqlite ? String(database.sqlite.pragma('synchronous', { simple: true })) : '';
+      const section = [
+        `### ${serverUrl ? 'PostgreSQL' : 'SQLite'}`,
+        '',
+        `- Date: ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC; command: \`npx tsc -p . && ${serverUrl ? 'BENCH_DATABASE_URL=… ' : ''}node dist/bench/enrolment-bench.js\``,
+        `- Machine: ${os.cpus().length} cores, Node ${process.version}; shared and noisy (load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')})${sync ? `; SQLite synchronous=${sync === '2' ? 'FULL' : sync}` : ''}`,
+        ...rushLines,
+        '',
+        ...sustainedLines,
+      ].join('\n');
+      console.log(section);
+      if (process.env.BENCH_WRITE_DOCS !== '0' && !ONLY) writeDocSection(docPath, section, serverUrl ? 'enrolment-bench-postgres' : 'enrolment-bench');
+    } finally {
+      plain.server.close();
     }
-  }
+  });
 }
 
 (process.argv[2] === '--load-client' ? loadClient(process.argv[3], process.argv[4]) : main()).catch((error) => {

@@ -11,22 +11,17 @@
  * Results are printed; BENCH_WRITE_DOCS=1 also writes them to docs/benchmarks.md between the learning-stats-bench
  * markers.
  */
-import crypto from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Kysely } from 'kysely';
-import pg from 'pg';
-import { buildApp } from '../src/app.js';
-import { loadConfig } from '../src/core/config.js';
-import { createDatabase } from '../src/core/db/database.js';
 import { createSession } from '../src/core/auth/sessions.js';
 import { newId } from '../src/core/ids.js';
 import type { AttendanceDatabase } from '../src/modules/learning/attendance/attendance-schema.js';
 import { COURSE_CATEGORIES } from '../src/modules/learning/learning-schema.js';
 import { learningStats } from '../src/modules/learning/stats/stats-queries.js';
 import { insertClass, insertCourse, insertResidents, insertTerm } from '../src/modules/learning/enrolment/test-fixtures.js';
+import os from 'node:os';
+import { withBenchApp } from './bench-app.js';
 import { writeDocSection } from './bench-docs.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -100,26 +95,8 @@ async function fill(db: Db) {
 }
 
 async function main() {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lc-stats-bench-'));
-  const serverUrl = process.env.BENCH_DATABASE_URL || '';
-  let dbName = '';
-  let databaseUrl = '';
-  if (serverUrl) {
-    dbName = `lc_bench_${crypto.randomBytes(4).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: serverUrl });
-    await admin.connect();
-    await admin.query(`create database ${dbName}`);
-    await admin.end();
-    const url = new URL(serverUrl);
-    url.pathname = `/${dbName}`;
-    databaseUrl = url.toString();
-  }
-  const config = loadConfig({ ...process.env, NODE_ENV: 'test', DATA_DIR: dataDir, DEMO: '1', DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent',
-    DATA_KEY: crypto.randomBytes(32).toString('base64') });
-  const database = createDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  const app = await buildApp({ config, database, logger: false });
-  const db = database.db as unknown as Db;
-  try {
+  await withBenchApp('stats', async ({ app, database, serverUrl }) => {
+    const db = database.db as unknown as Db;
     const filled = await fill(db);
     const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
     const townPath = (await db.selectFrom('regions').select('path').where('id', '=', TOWNS[0]!).executeTakeFirstOrThrow()).path;
@@ -154,17 +131,7 @@ async function main() {
     ].join('\n');
     console.log(section);
     if (process.env.BENCH_WRITE_DOCS === '1') writeDocSection(docPath, section, serverUrl ? 'learning-stats-bench-postgres' : 'learning-stats-bench');
-  } finally {
-    await app.close();
-    await database.close();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-    if (dbName) {
-      const admin = new pg.Client({ connectionString: serverUrl });
-      await admin.connect();
-      await admin.query(`drop database if exists ${dbName} with (force)`);
-      await admin.end();
-    }
-  }
+  });
 }
 
 await main();

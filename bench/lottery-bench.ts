@@ -14,16 +14,11 @@
  * Results go to docs/benchmarks.md between the lottery-bench markers (BENCH_WRITE_DOCS=0 to skip).
  */
 import crypto from 'node:crypto';
-import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql, type Kysely } from 'kysely';
-import pg from 'pg';
 import type { Actor } from '../src/core/access/actor.js';
-import { buildApp } from '../src/app.js';
-import { loadConfig } from '../src/core/config.js';
-import { createDatabase } from '../src/core/db/database.js';
 import { newId } from '../src/core/ids.js';
 import { insertClass, insertResidents, insertTerm } from '../src/modules/learning/enrolment/test-fixtures.js';
 import { configureLottery } from '../src/modules/learning/lottery/configure-lottery.js';
@@ -31,6 +26,7 @@ import { drawOrder, ticketOf } from '../src/modules/learning/lottery/draw-order.
 import { drawRecord } from '../src/modules/learning/lottery/draw-record.js';
 import type { LotteryDatabase } from '../src/modules/learning/lottery/lottery-schema.js';
 import { runDraw } from '../src/modules/learning/lottery/run-draw.js';
+import { withBenchApp } from './bench-app.js';
 import { writeDocSection } from './bench-docs.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -42,27 +38,9 @@ const TOWN = '329901101000';
 const TARGET_S = 5;
 
 async function main() {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lc-lottery-bench-'));
-  const serverUrl = process.env.BENCH_DATABASE_URL || '';
-  let dbName = '';
-  let databaseUrl = '';
-  if (serverUrl) {
-    dbName = `lc_bench_${crypto.randomBytes(4).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: serverUrl });
-    await admin.connect();
-    await admin.query(`create database ${dbName}`);
-    await admin.end();
-    const url = new URL(serverUrl);
-    url.pathname = `/${dbName}`;
-    databaseUrl = url.toString();
-  }
-  const config = loadConfig({ ...process.env, NODE_ENV: 'test', DATA_DIR: dataDir, DEMO: '1', DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent',
-    DATA_KEY: crypto.randomBytes(32).toString('base64') });
-  const database = createDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  const app = await buildApp({ config, database, logger: false });
-  const core = app.core;
-  const db = database.db as unknown as Kysely<LotteryDatabase>;
-  try {
+  await withBenchApp('lottery', async ({ app, database, serverUrl }) => {
+    const core = app.core;
+    const db = database.db as unknown as Kysely<LotteryDatabase>;
     await app.ready();
     const city = await db.selectFrom('regions').select(['id', 'path', 'name']).where('level', '=', 'city').executeTakeFirstOrThrow();
     const adminUser = await db.selectFrom('users').select(['id', 'username', 'display_name']).where('username', '=', 'admin').executeTakeFirstOrThrow();
@@ -165,17 +143,7 @@ async function main() {
     ].join('\n');
     console.log(section);
     if (process.env.BENCH_WRITE_DOCS !== '0') writeDocSection(docPath, section, serverUrl ? 'lottery-bench-postgres' : 'lottery-bench');
-  } finally {
-    await app.close();
-    await database.close();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-    if (dbName) {
-      const admin = new pg.Client({ connectionString: serverUrl });
-      await admin.connect();
-      await admin.query(`drop database if exists ${dbName} with (force)`);
-      await admin.end();
-    }
-  }
+  });
 }
 
 main().catch((error: unknown) => {

@@ -11,15 +11,11 @@
  * the city admin, the widest scope. Target: p95 < 100 ms for the list and the matrix.
  * Results go to docs/benchmarks.md between the network-bench markers (BENCH_WRITE_DOCS=0 to skip).
  */
-import crypto from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
-import { buildApp, type App } from '../src/app.js';
-import { loadConfig } from '../src/core/config.js';
-import { createDatabase } from '../src/core/db/database.js';
+import type { App } from '../src/app.js';
+import os from 'node:os';
+import { withBenchApp } from './bench-app.js';
 import { writeDocSection } from './bench-docs.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -104,25 +100,7 @@ async function measure(run: (i: number) => Promise<unknown>) {
 }
 
 async function main() {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lc-network-bench-'));
-  const serverUrl = process.env.BENCH_DATABASE_URL || '';
-  let dbName = '';
-  let databaseUrl = '';
-  if (serverUrl) {
-    dbName = `lc_bench_${crypto.randomBytes(4).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: serverUrl });
-    await admin.connect();
-    await admin.query(`create database ${dbName}`);
-    await admin.end();
-    const url = new URL(serverUrl);
-    url.pathname = `/${dbName}`;
-    databaseUrl = url.toString();
-  }
-  const config = loadConfig({ ...process.env, NODE_ENV: 'test', DATA_DIR: dataDir, DEMO: '1', DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent',
-    DATA_KEY: crypto.randomBytes(32).toString('base64') });
-  const database = createDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  const app = await buildApp({ config, database, logger: false });
-  try {
+  await withBenchApp('network', async ({ app, serverUrl }) => {
     const admin = await login(app, 'admin');
     const size = await buildNetwork(app, admin);
     const floor = await measure(() => call(app, admin, 'GET', '/healthz'));
@@ -153,17 +131,7 @@ async function main() {
     ].join('\n');
     console.log(section);
     if (process.env.BENCH_WRITE_DOCS !== '0') writeDocSection(docPath, section, serverUrl ? 'network-bench-postgres' : 'network-bench');
-  } finally {
-    await app.close();
-    await database.close();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-    if (dbName) {
-      const admin = new pg.Client({ connectionString: serverUrl });
-      await admin.connect();
-      await admin.query(`drop database if exists ${dbName} with (force)`);
-      await admin.end();
-    }
-  }
+  });
 }
 
 main().catch((error) => {

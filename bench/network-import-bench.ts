@@ -10,16 +10,13 @@
  * Results go to docs/benchmarks.md between the network-import-bench markers (BENCH_WRITE_DOCS=0 to skip).
  */
 import crypto from 'node:crypto';
-import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
-import pg from 'pg';
-import { buildApp, type App } from '../src/app.js';
-import { loadConfig } from '../src/core/config.js';
-import { createDatabase } from '../src/core/db/database.js';
+import { type App } from '../src/app.js';
 import { idNumberCheckChar } from '../src/core/pii/id-number.js';
+import { withBenchApp } from './bench-app.js';
 import { writeDocSection } from './bench-docs.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -95,25 +92,7 @@ async function until(app: App, admin: Session, id: string, done: (status: string
 }
 
 async function main() {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lc-import-bench-'));
-  const serverUrl = process.env.BENCH_DATABASE_URL || '';
-  let dbName = '';
-  let databaseUrl = '';
-  if (serverUrl) {
-    dbName = `lc_bench_${crypto.randomBytes(4).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: serverUrl });
-    await admin.connect();
-    await admin.query(`create database ${dbName}`);
-    await admin.end();
-    const url = new URL(serverUrl);
-    url.pathname = `/${dbName}`;
-    databaseUrl = url.toString();
-  }
-  const config = loadConfig({ ...process.env, NODE_ENV: 'test', DATA_DIR: dataDir, DEMO: '1', DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent',
-    DATA_KEY: crypto.randomBytes(32).toString('base64') });
-  const database = createDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  const app = await buildApp({ config, database, logger: false });
-  try {
+  await withBenchApp('network-import', async ({ app, serverUrl }) => {
     const admin = await login(app, 'admin');
     const bytes = await staffWorkbook(app, admin);
     const baseline = await baselineRead(bytes);
@@ -167,17 +146,7 @@ async function main() {
       writeDocSection(docPath, intro, 'network-import-bench-intro');
       writeDocSection(docPath, section, serverUrl ? 'network-import-bench-postgres' : 'network-import-bench');
     }
-  } finally {
-    await app.close();
-    await database.close();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-    if (dbName) {
-      const admin = new pg.Client({ connectionString: serverUrl });
-      await admin.connect();
-      await admin.query(`drop database if exists ${dbName} with (force)`);
-      await admin.end();
-    }
-  }
+  });
 }
 
 main().catch((error) => {

@@ -2,6 +2,7 @@ import type { PlatformModule } from '../../core/modules.js';
 import './permissions.js';
 import './i18n/messages.js';
 import './account-links.js';
+import './catalogue/institution-dependent.js';
 import * as m0013classes from './migrations/0013_learning_classes.js';
 import { catalogueRoutes } from './catalogue/catalogue-routes.js';
 import { classPortalRoutes } from './catalogue/portal/class-portal-routes.js';

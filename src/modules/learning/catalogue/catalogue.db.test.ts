@@ -268,4 +268,16 @@ describe.each(testDialects())('learning catalogue on %s', (kind) => {
     expect(list.body.items.map((i: any) => i.id)).toContain(teacherId);
     expect((await town02.get(`${API}/teachers?institutionId=${center1}`)).status).toBe(404);
   });
+
+  it('an institution with courses cannot be deleted: the network module answers 409 with the reason', async () => {
+    const school = await town.post('/api/v1/network/institutions', { name: '柳泉镇老年学校（测试分校）', tier: 'base', kind: 'seniors_school',
+      regionId: TOWN_IDS[0], parentCenterId: center1, address: '柳泉镇文化路 9 号', contactPhone: '0571-86001235' });
+    expect(school.status, school.raw).toBe(201);
+    await newCourse(town, { institutionId: school.body.id, title: '太极拳入门' });
+    const refused = await town.request('DELETE', `/api/v1/network/institutions/${school.body.id}`);
+    expect(refused.status, refused.raw).toBe(409);
+    expect(refused.body.code).toBe('learning.institution.has_courses');
+    expect(refused.body.message['zh-CN']).toContain('1 门课程');
+    expect(await db().selectFrom('institutions').select('id').where('id', '=', school.body.id).executeTakeFirst()).toBeDefined();
+  });
 });

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { CoreContext } from '../../../core/context.js';
+import { startPeriodicTask } from '../../../core/periodic-task.js';
 import { attendanceDb } from '../attendance/attendance-schema.js';
 import { runCompletion } from './completion.js';
 
@@ -30,16 +31,5 @@ export async function completeEndedClasses(core: CoreContext, batch = 20): Promi
 
 /** Every minute: complete the classes that have ended. Safe with several server processes. */
 export function startCompletionWorker(core: CoreContext, everyMs = COMPLETION_SWEEP_MS): () => Promise<void> {
-  let running: Promise<unknown> | null = null;
-  let stopped = false;
-  const timer = setInterval(() => {
-    if (running || stopped) return;
-    running = completeEndedClasses(core).catch(() => undefined).finally(() => { running = null; });
-  }, everyMs);
-  timer.unref();
-  return async () => {
-    stopped = true;
-    clearInterval(timer);
-    await running;
-  };
+  return startPeriodicTask(() => completeEndedClasses(core), everyMs);
 }

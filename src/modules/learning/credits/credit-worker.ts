@@ -1,4 +1,5 @@
 import type { CoreContext } from '../../../core/context.js';
+import { startPeriodicTask } from '../../../core/periodic-task.js';
 import { syncCredits } from './sync-credits.js';
 
 export const CREDIT_SYNC_MS = 5_000;
@@ -10,16 +11,5 @@ export const CREDIT_SYNC_MS = 5_000;
  * (a busy database) is simply retried on the next tick: nothing is lost, since the sync reads the completions again.
  */
 export function startCreditWorker(core: CoreContext, everyMs = CREDIT_SYNC_MS): () => Promise<void> {
-  let running: Promise<unknown> | null = null;
-  let stopped = false;
-  const timer = setInterval(() => {
-    if (running || stopped) return;
-    running = syncCredits(core).catch(() => undefined).finally(() => { running = null; });
-  }, everyMs);
-  timer.unref();
-  return async () => {
-    stopped = true;
-    clearInterval(timer);
-    await running;
-  };
+  return startPeriodicTask(() => syncCredits(core), everyMs);
 }

@@ -1,4 +1,5 @@
 import type { CoreContext } from '../../../core/context.js';
+import { startPeriodicTask } from '../../../core/periodic-task.js';
 import { expireDueOffers } from './enrolment-changes.js';
 
 export const OFFER_SWEEP_MS = 5_000;
@@ -8,16 +9,5 @@ export const OFFER_SWEEP_MS = 5_000;
  * row moves by a conditional update); a sweep that fails is retried at the next tick.
  */
 export function startOfferWorker(core: CoreContext, everyMs = OFFER_SWEEP_MS): () => Promise<void> {
-  let running: Promise<unknown> | null = null;
-  let stopped = false;
-  const timer = setInterval(() => {
-    if (running || stopped) return;
-    running = expireDueOffers(core).catch(() => undefined).finally(() => { running = null; });
-  }, everyMs);
-  timer.unref();
-  return async () => {
-    stopped = true;
-    clearInterval(timer);
-    await running;
-  };
+  return startPeriodicTask(() => expireDueOffers(core), everyMs);
 }

@@ -33,6 +33,7 @@ export const learningEn: Record<LearningMessageId, string> = {
   'learning.class.version_conflict': 'Someone else changed the class (now version {current}); reload before saving.',
   'learning.class.schedule_locked': 'A session has already started; the schedule (dates, weekdays, times) can no longer change.',
   'learning.class.mode_locked': 'The class has lottery applications waiting for the draw, so it cannot switch to first come; draw first or let the applicants withdraw.',
+  'learning.institution.has_courses': 'The institution still has {count} courses (with their classes and learners\' records) and cannot be deleted; retire it instead (its history is kept).',
   'learning.class.status_conflict': "The class's status ({status}) does not allow this.",
   'learning.class.course_not_published': 'The course is not published yet; the class cannot open.',
   'learning.class.cancelled.title': 'Class cancelled: {title}',

@@ -31,6 +31,7 @@ export const learningZhCN = {
   'learning.class.version_conflict': '班级已被他人修改（当前版本 {current}），请刷新后再保存。',
   'learning.class.schedule_locked': '已有课次开始上课，不能再修改上课安排（日期、星期和时间）。',
   'learning.class.mode_locked': '该班级已有待摇号的报名申请，不能改为先到先得；请先摇号或由申请人撤回。',
+  'learning.institution.has_courses': '该机构仍有 {count} 门课程（含其班级和学员记录），不能删除；请改为撤销（保留历史）。',
   'learning.class.status_conflict': '班级当前状态（{status}）不允许此操作。',
   'learning.class.course_not_published': '课程尚未发布，不能开放报名。',
   'learning.class.cancelled.title': '班级已取消：{title}',

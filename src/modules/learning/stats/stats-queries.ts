@@ -4,7 +4,6 @@ import { listRegions } from '../../../core/regions/region-repository.js';
 import { ATTENDED, type AttendanceDatabase } from '../attendance/attendance-schema.js';
 import { COURSE_CATEGORIES } from '../learning-schema.js';
 import { AGE_GROUPS, type AgeGroup } from '../surveys/survey-schema.js';
-import { ageGroupOf } from '../surveys/survey-rules.js';
 
 export type StatsDb = Kysely<AttendanceDatabase>;
 export interface StatsFilter { termId?: string; townId?: string }
@@ -15,15 +14,25 @@ const TAKING_PART = ['enrolled', 'completed'] as const;
 const RUNNING = ['open', 'finished'] as const;
 const TOP_INSTITUTIONS = 20;
 
+/**
+ * The age group of users.birth_date on `today`, as SQL: age ≥ N exactly when the birth date is on or before the same
+ * month and day N years earlier, and ISO dates compare as strings on both databases (the same rule as ageOn()).
+ */
+function ageGroupSql(today: string) {
+  const yearsBefore = (n: number) => `${String(Number(today.slice(0, 4)) - n).padStart(4, '0')}${today.slice(4)}`;
+  return sql<AgeGroup>`case when u.birth_date is null then 'unknown'
+    when u.birth_date <= ${yearsBefore(70)} then '70plus' when u.birth_date <= ${yearsBefore(60)} then '60_69'
+    when u.birth_date <= ${yearsBefore(45)} then '45_59' when u.birth_date <= ${yearsBefore(30)} then '30_44' else 'under30' end`;
+}
+
 const pct = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 1000) / 10 : null);
 
 /**
  * The learning dashboard for one caller's scope (classes whose institution lies under one of `scopePaths`),
- * optionally narrowed to a term and a town. Four GROUP BY queries and the region list, whatever the number of
+ * optionally narrowed to a term and a town. A few GROUP BY queries and the region list, whatever the number of
  * enrolments: the classes in scope (one row each, with course category and institution name), enrolments per
- * class and status (an index-only scan of learning_enrolments_class_status), the (town, resident, birth date)
- * triples of those taking part (learners per town, distinct learners and age groups from one pass), and
- * attendance marks per town. Everything else is summed in JS over those rows.
+ * class and status (an index-only scan of learning_enrolments_class_status), distinct learners per town and in
+ * all, enrolments per age group, and attendance marks per town. Everything else is summed in JS over those rows.
  *
  * Definitions:
  * - enrolments: enrolled + completed (people who took a place); waitlisted and offered are counted apart;
@@ -41,13 +50,17 @@ export async function learningStats(db: StatsDb, scopePaths: string[], filter: S
     .$if(Boolean(filter.townId), (q) => q.where('c.town_id', '=', filter.townId!));
   const enrolments = () => classes().innerJoin('learning_enrolments as e', 'e.class_id', 'c.id');
 
-  const [classRows, perClass, takingRows, attendanceRows, regions] = await Promise.all([
+  const [classRows, perClass, learnersByTown, learnersInAll, ageRows, attendanceRows, regions] = await Promise.all([
     classes().innerJoin('learning_courses as co', 'co.id', 'c.course_id').innerJoin('institutions as i', 'i.id', 'c.institution_id')
       .select(['c.id', 'c.town_id', 'c.status', 'c.seats', 'c.institution_id', 'co.category', 'i.name as institution_name']).execute(),
     enrolments().select(['e.class_id', 'e.status', (eb) => eb.fn.countAll<number>().as('n')]).groupBy(['e.class_id', 'e.status']).execute(),
+    enrolments().where('e.status', 'in', TAKING_PART)
+      .select(['c.town_id', (eb) => eb.fn.count<number>('e.user_id').distinct().as('n')]).groupBy('c.town_id').execute(),
+    enrolments().where('e.status', 'in', TAKING_PART)
+      .select((eb) => eb.fn.count<number>('e.user_id').distinct().as('n')).executeTakeFirstOrThrow(),
+    // The age group in SQL (GROUP BY 1: the CASE's parameters differ between SELECT and GROUP BY on PostgreSQL).
     enrolments().innerJoin('users as u', 'u.id', 'e.user_id').where('e.status', 'in', TAKING_PART)
-      .select(['c.town_id', 'e.user_id', 'u.birth_date', (eb) => eb.fn.countAll<number>().as('n')])
-      .groupBy(['c.town_id', 'e.user_id', 'u.birth_date']).execute(),
+      .select([ageGroupSql(today).as('age_group'), (eb) => eb.fn.countAll<number>().as('n')]).groupBy(sql`1`).execute(),
     classes().innerJoin('learning_attendance as a', 'a.class_id', 'c.id').where('a.status', 'in', ATTENDED)
       .select(['c.town_id', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('c.town_id').execute(),
     listRegions(db as never),
@@ -93,16 +106,11 @@ export async function learningStats(db: StatsDb, scopePaths: string[], filter: S
     institutions.set(c.institution_id, institution);
   }
 
-  // One row per (town, resident): a learner of each town, counted once in the city; enrolments summed by age group.
+  // A learner of several towns counts in each town, once in the city; enrolments by the learner's age today.
+  for (const r of learnersByTown) addTo(r.town_id, 'learners', Number(r.n));
+  totals.learners = Number(learnersInAll.n);
   const ages = new Map<AgeGroup, number>(AGE_GROUPS.map((g) => [g, 0]));
-  const learners = new Set<string>();
-  for (const r of takingRows) {
-    addTo(r.town_id, 'learners', 1);
-    learners.add(r.user_id);
-    const group = ageGroupOf(r.birth_date, today);
-    ages.set(group, ages.get(group)! + Number(r.n));
-  }
-  totals.learners = learners.size;
+  for (const r of ageRows) ages.set(r.age_group, ages.get(r.age_group)! + Number(r.n));
   for (const r of attendanceRows) {
     totals.personTimes += Number(r.n);
     addTo(r.town_id, 'personTimes', Number(r.n));

@@ -4,6 +4,7 @@ import type { CoreContext } from '../../../../core/context.js';
 import { appendAudit } from '../../../../core/audit/audit-log.js';
 import type { Database } from '../../../../core/db/schema.js';
 import { AppError } from '../../../../core/http/errors.js';
+import { firstInstitutionDependent } from '../../../../core/regions/institution-dependents.js';
 import { countActivePeople } from '../../people/people-service.js';
 import { institutionsDb } from '../institutions-schema.js';
 import { auditedInstitution, loadInScope } from './load-in-scope.js';
@@ -12,9 +13,9 @@ import { discardFileBytes } from '../../../content/files/file-store.js';
 
 /**
  * Deletes an institution recorded by mistake. Refused, with the reason, while anything depends on it:
- * active staff (people part), institutions under it, an accreditation history, role grants on it. Classes and
- * assets do not exist yet (learning issue); until then any other module's row that still references the
- * institution is caught by its foreign key and answered 409 too. The usual way out is retiring it.
+ * active staff (people part), institutions under it, an accreditation history, role grants on it, and what other
+ * modules register as depending on it (the learning module's courses and classes). Any other row that still
+ * references the institution is caught by its foreign key and answered 409 too. The usual way out is retiring it.
  */
 export async function deleteInstitution(core: CoreContext, ctx: RequestContext & { actor: Actor }, id: string): Promise<void> {
   const now = core.clock.now();
@@ -27,6 +28,8 @@ export async function deleteInstitution(core: CoreContext, ctx: RequestContext &
     if (Number(members.n) > 0) throw new AppError(409, 'network.institution.delete_has_members', { count: Number(members.n) });
     const history = await trx.selectFrom('network_accreditation_history').select('id').where('institution_id', '=', id).executeTakeFirst();
     if (history) throw new AppError(409, 'network.institution.delete_has_history');
+    const dependent = await firstInstitutionDependent(trx, id);
+    if (dependent) throw new AppError(409, dependent.messageId, { count: dependent.count });
     const grant = await trx.selectFrom('role_assignments').select('id').where('scope_type', '=', 'institution').where('scope_id', '=', id).executeTakeFirst();
     if (grant) throw new AppError(409, 'network.institution.delete_referenced');
     await trx.deleteFrom('network_accreditations').where('institution_id', '=', id).execute();

@@ -24,6 +24,8 @@ export const personalFields = {
   'network_people.phone': { kind: 'phone', sensitivity: 'personal', storage: 'encrypted+hash' },
   'network_people.id_number': { kind: 'id_number', sensitivity: 'sensitive', storage: 'encrypted+hash' },
   'network_people.name': { kind: 'name', sensitivity: 'personal', storage: 'plain' },
+  // The name printed on a learning certificate (src/modules/learning/certificates/), kept as issued.
+  'learning_certificates.holder_name': { kind: 'name', sensitivity: 'personal', storage: 'plain' },
 } as const satisfies Record<`${string}.${string}`, PersonalFieldSpec>;
 
 export type PersonalFieldName = keyof typeof personalFields;

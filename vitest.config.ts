@@ -7,8 +7,9 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
-    // Three workers on two cores: much of a test's time is waiting on PostgreSQL and Chromium, so a third worker
-    // fills the gaps (the suite took 760 s with one worker on this machine, 500 s with three).
-    maxWorkers: 3,
+    // Two workers on two cores: much of a test's time is waiting on PostgreSQL and Chromium, so a second worker
+    // fills the gaps (one worker took about 760 s on this machine). Three were faster still on an idle machine but
+    // starved the browser tests and the growth guards as soon as anything else ran.
+    maxWorkers: 2,
   },
 });

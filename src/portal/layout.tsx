@@ -110,7 +110,8 @@ export function Layout(props: {
               <form method="post" action="/logout"><input type="hidden" name="_csrf" value={ctx.csrfToken} /><button class="linklike" type="submit">{t('account.logout')}</button></form>,
             ]
             : [
-              <a class="linklike" href="/login">{t('account.login')}</a>,
+              // Back to this page after logging in (the login page accepts only same-site paths).
+              <a class="linklike" href={ctx.path === '/' ? '/login' : `/login?back=${encodeURIComponent(ctx.path)}`}>{t('account.login')}</a>,
               <a class="linklike" href="/register">{t('account.register')}</a>,
             ]}
         </div>

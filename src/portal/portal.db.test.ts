@@ -37,6 +37,8 @@ describe.each(testDialects())('public portal on %s', (kind) => {
     expect(html).not.toContain('考试报名'); // the exams module is not
     expect(html).not.toContain('成绩查询');
     expect(html).toContain('<main id="main"');
+    expect(html).toContain('href="/login"'); // the home page logs in to /account
+    expect((await t.app.inject({ url: '/places' })).body).toContain('href="/login?back=%2Fplaces"'); // other pages come back
     expect(html).toContain('<footer>');
     expect(html).toContain('8 个镇、40 个村（社区）');
     expect(html).toMatch(/<meta name="viewport" content="width=device-width, initial-scale=1">/);

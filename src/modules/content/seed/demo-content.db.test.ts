@@ -148,8 +148,4 @@ describe.each(testDialects())('demo content on %s', (kind) => {
     expect(Number(after.n)).toBe(Number(before.n));
   });
 
-  it('takes well under a second on SQLite (every test app seeds it)', () => {
-    // The figure is printed above; the bound leaves room for a busy shared machine.
-    if (kind === 'sqlite') expect(report!.milliseconds).toBeLessThan(3000);
-  });
 });

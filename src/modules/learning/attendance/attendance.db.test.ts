@@ -125,7 +125,11 @@ describe.each(testDialects())('attendance on %s', (kind) => {
     expect(stranger.status).toBe(403);
     expect(stranger.raw).toContain('没有报名');
     expect(await mark(s1, outsider)).toBeUndefined();
-    expect((await t.anonymous().get(`/checkin/${currentCheckinToken(core, s1)}`)).status).toBe(401);
+    const anonymousToken = currentCheckinToken(core, s1);
+    expect((await t.anonymous().get(`/checkin/${anonymousToken}`)).status).toBe(401);
+    const signedOut = await t.anonymous().request('GET', `/checkin/${anonymousToken}`, undefined, { accept: 'text/html' });
+    // Logging in brings the resident back to the same check-in while its code is still valid.
+    expect(signedOut.raw).toContain(`href="/login?back=${encodeURIComponent(`/checkin/${anonymousToken}`)}"`);
     expect((await resident.get('/checkin/not-a-token')).status).toBe(400);
 
     // After the session has ended, a fresh code is refused too.

@@ -5,7 +5,7 @@ import type { OnlineTables } from '../online/online-schema.js';
 import type { SurveyTables } from '../surveys/survey-schema.js';
 
 /** Row types of migration 0018_learning_credits. Credits in tenths; timestamps ISO strings; flags 0/1. */
-export type CreditSourceKind = 'class' | 'online' | 'conversion' | 'manual';
+export type CreditSourceKind = 'class' | 'online' | 'revocation' | 'conversion' | 'manual';
 export const RULE_CATEGORIES = ['any', 'science', 'culture_civic', 'employment', 'income', 'health', 'arts', 'digital', 'other'] as const;
 export type RuleCategory = (typeof RULE_CATEGORIES)[number];
 

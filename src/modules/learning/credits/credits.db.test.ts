@@ -3,7 +3,7 @@ import { createTestApp, type Client, type TestApp } from '../../../../test/suppo
 import { testDialects } from '../../../../test/support/databases.js';
 import { fakeClock } from '../../../../test/support/fake-clock.js';
 import { TOWN_IDS } from '../../../../test/support/demo-roles.js';
-import { insertResidents, insertTerm } from '../enrolment/test-fixtures.js';
+import { clientFor, insertResidents, insertTerm } from '../enrolment/test-fixtures.js';
 import { creditDb } from './credit-schema.js';
 import { syncCredits } from './sync-credits.js';
 import { completedClass, completedOnline } from './test-fixtures.js';
@@ -71,6 +71,30 @@ describe.each(testDialects())('credit bank on %s', (kind) => {
     }).execute();
     await syncCredits(t.app.core);
     expect(await ledgerOf(users)).toEqual([]);
+  });
+
+  it('takes back, once, the credits of a certificate revoked after its class was credited', async () => {
+    const [user] = await insertResidents(db() as never, 1);
+    const { classId, enrolments } = await completedClass(db(), { townId: TOWN_IDS[0], termId: term, users: [user], creditsTenths: 10 });
+    const cls = await db().selectFrom('learning_classes').select(['institution_id', 'owner_path']).where('id', '=', classId).executeTakeFirstOrThrow();
+    const certificateId = `r-${enrolments[0]}`.slice(0, 40);
+    await db().insertInto('learning_certificates').values({
+      id: certificateId, code: `REVOKE${enrolments[0].slice(-10).toUpperCase()}`, number: `TEST-R-${enrolments[0]}`, institution_id: cls.institution_id,
+      year: 2026, serial: 800000 + Math.floor(Math.random() * 99999), enrolment_id: enrolments[0], user_id: user, class_id: classId, holder_name: '乙',
+      class_title: '班', course_title: '课', hours_tenths: 10, credits_tenths: 10, institution_name: '机构', owner_path: cls.owner_path,
+      issued_at: '2026-04-01T02:00:00.000Z', revoked_at: null, revoke_reason: null, revoked_by: null,
+    }).execute();
+    await syncCredits(t.app.core);
+    expect((await ledgerOf([user])).map((l) => [l.source_kind, l.credits_tenths])).toEqual([['class', 10]]);
+
+    const revoked = await admin.post(`/api/v1/learning/certificates/${certificateId}/revoke`, { reason: '重复发证' });
+    expect(revoked.status, revoked.raw).toBe(200);
+    await Promise.all(Array.from({ length: 6 }, (_, i) => syncCredits(t.app.core, i % 2 === 0 ? user : undefined)));
+    const rows = await ledgerOf([user]);
+    expect(rows.map((l) => [l.source_kind, l.source_id, l.credits_tenths])).toEqual([['class', classId, 10], ['revocation', classId, -10]]);
+    const record = await (await clientFor(t, user, clock.now())).get('/api/v1/learning/me/record');
+    expect(record.status, record.raw).toBe(200);
+    expect(record.body.credits.total).toBe(0);
   });
 
   it('awards a rule exactly once, with one message, when simultaneous syncs cross its threshold', async () => {

@@ -37,6 +37,27 @@ async function creditClasses(db: Db, recordedAt: string, userId?: string): Promi
   return Number(result.numInsertedOrUpdatedRows ?? 0);
 }
 
+/**
+ * A certificate revoked after its class was credited: the ledger stays append-only, so a 'revocation' row takes the
+ * same credits back (keyed like the class row: once per class and person). Awards already given are kept.
+ */
+async function takeBackRevoked(db: Db, recordedAt: string, userId?: string): Promise<number> {
+  const result = await db.insertInto('learning_credit_ledger')
+    .columns(['source_kind', 'source_id', 'user_id', 'category', 'credits_tenths', 'title', 'at', 'recorded_at'])
+    .expression((eb) => eb.selectFrom('learning_credit_ledger as l')
+      .innerJoin('learning_certificates as cert', (j) => j.onRef('cert.class_id', '=', 'l.source_id').onRef('cert.user_id', '=', 'l.user_id'))
+      .select([sql<string>`'revocation'`.as('source_kind'), 'l.source_id', 'l.user_id', 'l.category',
+        sql<number>`0 - l.credits_tenths`.as('credits_tenths'), 'l.title', sql<string>`cert.revoked_at`.as('at'), instant(db, recordedAt).as('recorded_at')])
+      .where('l.source_kind', '=', 'class')
+      .where('cert.revoked_at', 'is not', null)
+      .$if(userId !== undefined, (q) => q.where('l.user_id', '=', userId!))
+      .where((w) => w.not(w.exists(w.selectFrom('learning_credit_ledger as r').select(sql`1`.as('x'))
+        .where('r.source_kind', '=', 'revocation').whereRef('r.source_id', '=', 'l.source_id').whereRef('r.user_id', '=', 'l.user_id')))))
+    .onConflict((oc) => oc.columns(['source_kind', 'source_id', 'user_id']).doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0);
+}
+
 /** Credits of completed online courses: what the completion awarded (kept on the learner's row), once per course. */
 async function creditOnline(db: Db, recordedAt: string, userId?: string): Promise<number> {
   const result = await db.insertInto('learning_credit_ledger')
@@ -65,7 +86,8 @@ export interface SyncResult { credited: number; awarded: number }
 export async function syncCredits(core: Pick<CoreContext, 'db' | 'clock'>, userId?: string): Promise<SyncResult> {
   const db = creditDb(core);
   const now = core.clock.now();
-  const credited = await creditClasses(db, now.toISOString(), userId) + await creditOnline(db, now.toISOString(), userId);
+  const credited = await creditClasses(db, now.toISOString(), userId) + await creditOnline(db, now.toISOString(), userId)
+    + await takeBackRevoked(db, now.toISOString(), userId);
   const awarded = await applyConversionRules(db, now, userId);
   return { credited, awarded };
 }

@@ -15,7 +15,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   const t = columnTypes(db);
 
   await db.schema.createTable('learning_credit_ledger')
-    .addColumn('source_kind', 'text', (c) => c.notNull().check(sql`source_kind in ('class','online','conversion','manual')`))
+    .addColumn('source_kind', 'text', (c) => c.notNull().check(sql`source_kind in ('class','online','revocation','conversion','manual')`))
     .addColumn('source_id', 'text', (c) => c.notNull())
     .addColumn('user_id', 'text', (c) => c.notNull().references('users.id'))
     .addColumn('category', 'text', (c) => c.notNull())

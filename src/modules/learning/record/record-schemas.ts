@@ -30,7 +30,7 @@ export const RecordSchema = Type.Object({
     total: Type.Number(),
     byCategory: Type.Array(Type.Object({ category: Type.String(), credits: Type.Number() })),
     entries: Type.Array(Type.Object({
-      sourceKind: Type.Union([Type.Literal('class'), Type.Literal('online'), Type.Literal('conversion'), Type.Literal('manual')]),
+      sourceKind: Type.Union([Type.Literal('class'), Type.Literal('online'), Type.Literal('revocation'), Type.Literal('conversion'), Type.Literal('manual')]),
       sourceId: Type.String(), title: Type.String(), category: Type.String(), credits: Type.Number(), at: Type.String(),
     })),
   }),

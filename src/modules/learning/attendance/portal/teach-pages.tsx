@@ -143,7 +143,7 @@ export function CheckinPage(props: { ctx: PageContext; ok: boolean; message: str
       <section class="panel">
         <h1>{L(ctx, 'learning.checkin.title')}</h1>
         <div class={props.ok ? 'alert ok' : 'alert error'} role={props.ok ? 'status' : 'alert'}>{props.message}</div>
-        {props.login ? <p><a class="btn" href="/login">{L(ctx, 'learning.checkin.login_link')}</a></p> : null}
+        {props.login ? <p><a class="btn" href={`/login?back=${encodeURIComponent(ctx.path)}`}>{L(ctx, 'learning.checkin.login_link')}</a></p> : null}
         {props.ok ? <p><a class="btn secondary" href="/account/attendance">{L(ctx, 'learning.account.attendance.title')}</a></p> : null}
       </section>
     </Layout>

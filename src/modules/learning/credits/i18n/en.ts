@@ -10,6 +10,7 @@ export const creditEn: Record<CreditMessageId, string> = {
   'learning.credit.category.any': 'All categories',
   'learning.credit.source.class': 'Class completed',
   'learning.credit.source.online': 'Online course',
+  'learning.credit.source.revocation': 'Certificate revoked: credits taken back',
   'learning.credit.source.conversion': 'Credit transfer',
   'learning.credit.source.manual': 'Recorded by staff',
 };

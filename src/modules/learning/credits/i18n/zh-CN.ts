@@ -8,6 +8,7 @@ export const creditZhCN = {
   'learning.credit.category.any': '全部类别',
   'learning.credit.source.class': '班级结业',
   'learning.credit.source.online': '网络课程',
+  'learning.credit.source.revocation': '证书撤销，学分收回',
   'learning.credit.source.conversion': '学分转换',
   'learning.credit.source.manual': '人工登记',
 };

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { cellText } from './cell-text.js';
-import { checkUnpackedSize } from './unpacked-size.js';
+import { checkUnpackedSize } from '../zip-size.js';
 
 export interface ReadLimits {
   /** The upload itself. */

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { zipArchive, noticeDocx } from '../../../test/support/upload-fixtures.js';
 import { cellText } from './cell-text.js';
 import { headerLabel, readFirstSheet, SpreadsheetError, DEFAULT_READ_LIMITS } from './read-sheet.js';
-import { checkUnpackedSize } from './unpacked-size.js';
+import { checkUnpackedSize } from '../zip-size.js';
 import { dateCell, writeWorkbook } from './write-workbook.js';
 import { contentDisposition } from '../http/content-disposition.js';
 

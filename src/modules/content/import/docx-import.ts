@@ -8,7 +8,7 @@ import { fileStem } from '../files/file-names.js';
 import { OFFICIAL_DOCUMENT_STYLE_MAP, isTitleStyle } from './docx-style-map.js';
 import { analyseOfficialLines, type ImportedDocument, type LineRole } from './text-import.js';
 import { lineHtml } from './imported-html.js';
-import { checkZipSize } from './zip-guard.js';
+import { checkUnpackedSize } from '../../../core/zip-size.js';
 import type { ImportWarning } from './import-warnings.js';
 
 /**
@@ -52,7 +52,7 @@ function hasImage(element: MammothElement): boolean {
 }
 
 export async function importDocx(bytes: Buffer, fileName: string): Promise<DocxImport> {
-  const zip = checkZipSize(bytes, MAX_UNPACKED_BYTES);
+  const zip = checkUnpackedSize(bytes, MAX_UNPACKED_BYTES);
   if (!zip.ok) throw new AppError(400, 'content.import.docx_invalid');
 
   const images: DocxImage[] = [];

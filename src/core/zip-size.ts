@@ -1,7 +1,7 @@
 import zlib from 'node:zlib';
 
 /**
- * An .xlsx is a zip archive that the spreadsheet library inflates completely in memory, so a small upload can
+ * An .xlsx or .docx is a zip archive that its library (exceljs, mammoth) inflates completely in memory, so a small upload can
  * expand into gigabytes (a "zip bomb"). Before the library sees the bytes, every part is inflated here with a
  * hard output cap: the budget is what the parts really produce, not what the archive's directory claims
  * (a crafted directory can under-declare). Anything that is not a plain zip of stored or deflated parts is refused.

@@ -26,10 +26,12 @@ export const DEFAULT_NAV = [
 export async function seedBase(core: CoreContext) {
   const { db } = core;
   // Row by row, so a section or role added by a later release appears in existing installations too.
-  const navIds = new Set((await db.selectFrom('nav_items').select('id').execute()).map((r) => r.id));
+  const navRows = await db.selectFrom('nav_items').select(['id', 'module']).execute();
+  const navIds = new Set(navRows.map((r) => r.id));
   // A section that moved to another module key keeps its place and its staff edits; only the key follows.
+  const moduleOf = new Map(navRows.map((r) => [r.id, r.module]));
   for (const n of DEFAULT_NAV) {
-    if (n.module !== null) await db.updateTable('nav_items').set({ module: n.module }).where('id', '=', n.id).where('module', '!=', n.module).execute();
+    if (navIds.has(n.id) && moduleOf.get(n.id) !== n.module) await db.updateTable('nav_items').set({ module: n.module }).where('id', '=', n.id).execute();
   }
   const missingNav = DEFAULT_NAV.map((n, i) => ({ ...n, sort: (i + 1) * 10, visible: 1 })).filter((n) => !navIds.has(n.id));
   if (missingNav.length > 0) await db.insertInto('nav_items').values(missingNav).execute();

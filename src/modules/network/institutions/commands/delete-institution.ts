@@ -21,7 +21,7 @@ export async function deleteInstitution(core: CoreContext, ctx: RequestContext &
   const now = core.clock.now();
   const removed = await institutionsDb(core).transaction().execute(async (trx) => {
     const before = await loadInScope(trx, ctx.actor, 'network.institution.retire', id);
-    const staff = await staffTableExists(trx) ? await countActivePeople(trx, id) : 0;
+    const staff = await countActivePeople(trx, id);
     if (staff > 0) throw new AppError(409, 'network.institution.delete_has_staff', { count: staff });
     const members = await trx.selectFrom('institutions').select((eb) => eb.fn.countAll<number>().as('n'))
       .where('parent_center_id', '=', id).executeTakeFirstOrThrow();
@@ -41,10 +41,4 @@ export async function deleteInstitution(core: CoreContext, ctx: RequestContext &
     return media.files;
   });
   await discardFileBytes(core, removed);
-}
-
-/** The people part's table comes with its own migration; until it is installed there is no staff to count. */
-async function staffTableExists(db: Kysely<any>): Promise<boolean> {
-  const tables = await db.introspection.getTables();
-  return tables.some((t) => t.name === 'network_people');
 }

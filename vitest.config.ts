@@ -4,7 +4,8 @@ export default defineConfig({
   oxc: { jsx: { runtime: 'classic', pragma: 'h', pragmaFrag: 'Fragment', development: false } },
   test: {
     include: ['src/**/*.test.{ts,tsx}', 'test/**/*.test.{ts,tsx}'],
-    testTimeout: 30_000,
+    // Browser journeys of a dozen steps can pass 30 s while the other worker runs a database-heavy file.
+    testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
     // Two workers on two cores: much of a test's time is waiting on PostgreSQL and Chromium, so a second worker

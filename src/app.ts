@@ -20,6 +20,9 @@ import { applySecurityHeaders, registerSecurityHeaders } from './core/http/secur
 import { sendProblem } from './core/http/problem.js';
 import { registerAuthHooks } from './core/http/auth-hooks.js';
 import { enforceRouteAccessDeclarations, type RegisteredRoute } from './core/http/route-access.js';
+import { eventLoopGauge, registerLoadShedding, type LoadGauge } from './core/http/load-shedding.js';
+import { registerAdminNetworkGuard } from './core/http/admin-network.js';
+import { setAlertLog } from './core/alerts/alert-sink.js';
 import { healthRoutes } from './core/health-routes.js';
 import { authRoutes } from './core/auth/auth-routes.js';
 import { userRoutes } from './core/users/user-routes.js';
@@ -32,8 +35,13 @@ import { ownSessionsRoutes } from './core/auth/own-sessions-routes.js';
 import { profileRoutes } from './core/auth/profile-routes.js';
 import { notificationRoutes } from './core/notifications/notification-routes.js';
 import { startOutboxWorker } from './core/notifications/outbox-worker.js';
+import { startRetentionWorker } from './core/pii/retention-worker.js';
+import { platformInventories } from './core/pii/platform-inventories.js';
 import { accountMessagesRoutes } from './portal/account-messages-routes.js';
 import { portalRoutes } from './portal/portal-routes.js';
+import { consentRoutes } from './core/consent/consent-routes.js';
+import { registerPrivacyPrompt } from './core/consent/privacy-prompt.js';
+import { seedDemoConsents } from './core/consent/demo-consents.js';
 import { seedBase } from './core/seed/seed-base.js';
 import { seedDemo } from './core/seed/seed-demo.js';
 import { projectRoot } from './core/paths.js';
@@ -50,6 +58,8 @@ export interface BuildOptions {
   inspectResponse?: (request: FastifyRequest, reply: FastifyReply, payload: unknown) => void;
   /** Start the modules' background work (main.ts does; tests start it themselves when they test it). */
   background?: boolean;
+  /** The event-loop load reading behind load shedding (tests inject one; the real gauge otherwise). */
+  loadGauge?: LoadGauge;
 }
 
 export type App = FastifyInstance & { routeRegistry: RegisteredRoute[]; database: DatabaseHandle };
@@ -69,6 +79,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   if (config.demo) {
     await seedDemo(core);
     for (const m of MODULES) await m.seedDemo?.(core);
+    await seedDemoConsents(core);
   }
 
   const app = Fastify({
@@ -91,9 +102,14 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   registerValidators(app);
   registerProblemHandlers(app);
   enforceRouteAccessDeclarations(app, app.routeRegistry);
+  // Before the auth hooks: a shed or off-network request costs no session lookup.
+  registerLoadShedding(app, options.loadGauge ?? eventLoopGauge(), config.loadShedding);
+  registerAdminNetworkGuard(app, config.adminAllowedNetworks);
+  setAlertLog(app.log);
   await app.register(cookie);
   await app.register(formbody, { bodyLimit: 64 * 1024 });
   registerAuthHooks(app);
+  registerPrivacyPrompt(app);
   registerSecurityHeaders(app, { hsts: config.secureCookies });
   if (options.inspectResponse) {
     const inspect = options.inspectResponse;
@@ -122,6 +138,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   await app.register(ownSessionsRoutes);
   await app.register(profileRoutes);
   await app.register(notificationRoutes);
+  await app.register(consentRoutes);
   await app.register(accountMessagesRoutes);
   await app.register(portalRoutes);
   for (const m of MODULES) await app.register(async (scope) => m.register(scope));
@@ -136,6 +153,8 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   if (options.background ?? false) for (const m of MODULES) if (m.start) stops.push(m.start(core));
   // Notifications are core's: their outbox is sent by every serving process (claims keep two from sending one row).
   if (options.background ?? false) stops.push(startOutboxWorker(core, { log: app.log }));
+  // Retention (SECURITY.md P8): every inventory's purge rules, hourly, in every serving process (deletes are idempotent).
+  if (options.background ?? false) stops.push(startRetentionWorker(core, platformInventories(MODULES).map((i) => i.inventory), undefined, (error) => app.log.warn({ err: error }, 'retention purge failed')));
   return app;
 }
 

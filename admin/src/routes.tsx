@@ -1,4 +1,4 @@
-import { lazy } from 'react';
+import { lazy, type ReactNode } from 'react';
 import { Route, Routes } from 'react-router';
 import { PERMISSIONS } from './core/auth/permissions';
 import { RequireAuth } from './core/auth/RequireAuth';
@@ -47,6 +47,42 @@ const LearningStatsPage = lazy(() => import('./modules/learning/dashboard/Learni
 const LearningOnlineCoursesPage = lazy(() => import('./modules/learning/online/OnlineCoursesPage'));
 const LearningOnlineCourseEditorPage = lazy(() => import('./modules/learning/online/OnlineCourseEditorPage'));
 
+/** Pages shown only to holders of a permission (the API checks it again); the side menu lists the main ones. */
+const GUARDED: readonly { path: string; permission: string; element: ReactNode }[] = [
+  { path: 'users', permission: PERMISSIONS.userRead, element: <UsersPage /> },
+  { path: 'portal-nav', permission: PERMISSIONS.navUpdate, element: <PortalNavPage /> },
+  { path: 'audit', permission: PERMISSIONS.auditRead, element: <AuditPage /> },
+  { path: 'settings', permission: PERMISSIONS.settingsUpdate, element: <SecuritySettingsPage /> },
+  // Content module (issue 3)
+  { path: 'content/items', permission: PERMISSIONS.contentItemRead, element: <ContentItemsPage /> },
+  { path: 'content/items/new', permission: PERMISSIONS.contentItemWrite, element: <ContentItemEditorPage key="new" /> },
+  { path: 'content/items/import', permission: PERMISSIONS.contentItemWrite, element: <ContentImportPage /> },
+  { path: 'content/items/:id', permission: PERMISSIONS.contentItemRead, element: <ContentItemEditorPage key="edit" /> },
+  { path: 'content/categories', permission: PERMISSIONS.contentCategoryManage, element: <ContentCategoriesPage /> },
+  { path: 'content/jobs', permission: PERMISSIONS.contentJobManage, element: <ContentJobsPage /> },
+  { path: 'content/dictionary', permission: PERMISSIONS.contentDictionaryManage, element: <ContentDictionaryPage /> },
+  // Network module (issue 4)
+  { path: 'network/institutions', permission: PERMISSIONS.networkInstitutionRead, element: <NetworkInstitutionsPage /> },
+  { path: 'network/gaps', permission: PERMISSIONS.networkStandardRead, element: <NetworkGapMatrixPage /> },
+  { path: 'network/people', permission: PERMISSIONS.networkStaffRead, element: <NetworkPeoplePage /> },
+  { path: 'network/partners', permission: PERMISSIONS.networkPartnerRead, element: <NetworkPartnersPage /> },
+  { path: 'network/standards', permission: NETWORK_EXTRA_PERMISSIONS.standardManage, element: <NetworkStandardsPage /> },
+  { path: 'network/import', permission: PERMISSIONS.networkStaffManage, element: <NetworkImportPage /> },
+  // Learning module (issue 5)
+  { path: 'learning/catalogue', permission: 'learning.class.read', element: <LearningCataloguePage /> },
+  { path: 'learning/enrolment', permission: 'learning.enrolment.read', element: <LearningEnrolmentPage /> },
+  { path: 'learning/lottery', permission: 'learning.lottery.manage', element: <LearningLotteryPage /> },
+  { path: 'learning/credit-rules', permission: 'learning.credit_rule.manage', element: <LearningCreditRulesPage /> },
+  { path: 'learning/surveys', permission: 'learning.survey.read_results', element: <LearningSurveysPage /> },
+  { path: 'learning/surveys/new', permission: 'learning.survey.manage', element: <LearningSurveyEditorPage /> },
+  { path: 'learning/surveys/:id/edit', permission: 'learning.survey.manage', element: <LearningSurveyEditorPage /> },
+  { path: 'learning/surveys/:id/results', permission: 'learning.survey.read_results', element: <LearningSurveyResultsPage /> },
+  { path: 'learning/attendance', permission: 'learning.attendance.take', element: <LearningAttendancePage /> },
+  { path: 'learning/stats', permission: 'learning.stats.read', element: <LearningStatsPage /> },
+  { path: 'learning/online', permission: 'learning.online.manage', element: <LearningOnlineCoursesPage /> },
+  { path: 'learning/online/:id', permission: 'learning.online.manage', element: <LearningOnlineCourseEditorPage /> },
+];
+
 export function AppRoutes() {
   return (
     <Routes>
@@ -56,170 +92,9 @@ export function AppRoutes() {
         <Route path={SETUP_MFA_PATH} element={<SetupMfaPage />} />
         <Route element={<AppLayout />}>
           <Route index element={<DashboardPage />} />
-          <Route
-            path="users"
-            element={
-              <RequirePermission permission={PERMISSIONS.userRead}>
-                <UsersPage />
-              </RequirePermission>
-            }
-          />
-          <Route
-            path="portal-nav"
-            element={
-              <RequirePermission permission={PERMISSIONS.navUpdate}>
-                <PortalNavPage />
-              </RequirePermission>
-            }
-          />
-          <Route
-            path="audit"
-            element={
-              <RequirePermission permission={PERMISSIONS.auditRead}>
-                <AuditPage />
-              </RequirePermission>
-            }
-          />
-          <Route
-            path="settings"
-            element={
-              <RequirePermission permission={PERMISSIONS.settingsUpdate}>
-                <SecuritySettingsPage />
-              </RequirePermission>
-            }
-          />
-          {/* Content module (issue 3) */}
-          <Route
-            path="content/items"
-            element={
-              <RequirePermission permission={PERMISSIONS.contentItemRead}>
-                <ContentItemsPage />
-              </RequirePermission>
-            }
-          />
-          <Route
-            path="content/items/new"
-            element={
-              <RequirePermission permission={PERMISSIONS.contentItemWrite}>
-                <ContentItemEditorPage key="new" />
-              </RequirePermission>
-            }
-          />
-          <Route
-            path="content/items/import"
-            element={
-              <RequirePermission permission={PERMISSIONS.contentItemWrite}>
-                <ContentImportPage />
-              </RequirePermission>
-            }
-          />
-          <Route
-            path="content/items/:id"
-            element={
-              <RequirePermission permission={PERMISSIONS.contentItemRead}>
-                <ContentItemEditorPage key="edit" />
-              </RequirePermission>
-            }
-          />
-          <Route
-            path="content/categories"
-            element={
-              <RequirePermission permission={PERMISSIONS.contentCategoryManage}>
-                <ContentCategoriesPage />
-              </RequirePermission>
-            }
-          />
-          <Route
-            path="content/jobs"
-            element={
-              <RequirePermission permission={PERMISSIONS.contentJobManage}>
-                <ContentJobsPage />
-              </RequirePermission>
-            }
-          />
-          <Route
-            path="content/dictionary"
-            element={
-              <RequirePermission permission={PERMISSIONS.contentDictionaryManage}>
-                <ContentDictionaryPage />
-              </RequirePermission>
-            }
-          />
-          {/* Network module (issue 4) */}
-          <Route
-            path="network/institutions"
-            element={
-              <RequirePermission permission={PERMISSIONS.networkInstitutionRead}>
-                <NetworkInstitutionsPage />
-              </RequirePermission>
-            }
-          />
-          <Route
-            path="network/gaps"
-            element={
-              <RequirePermission permission={PERMISSIONS.networkStandardRead}>
-                <NetworkGapMatrixPage />
-              </RequirePermission>
-            }
-          />
-          <Route
-            path="network/people"
-            element={
-              <RequirePermission permission={PERMISSIONS.networkStaffRead}>
-                <NetworkPeoplePage />
-              </RequirePermission>
-            }
-          />
-          <Route
-            path="network/partners"
-            element={
-              <RequirePermission permission={PERMISSIONS.networkPartnerRead}>
-                <NetworkPartnersPage />
-              </RequirePermission>
-            }
-          />
-          <Route
-            path="network/standards"
-            element={
-              <RequirePermission permission={NETWORK_EXTRA_PERMISSIONS.standardManage}>
-                <NetworkStandardsPage />
-              </RequirePermission>
-            }
-          />
-          <Route
-            path="network/import"
-            element={
-              <RequirePermission permission={PERMISSIONS.networkStaffManage}>
-                <NetworkImportPage />
-              </RequirePermission>
-            }
-          />
-          <Route
-            path="learning/catalogue"
-            element={
-              <RequirePermission permission="learning.class.read">
-                <LearningCataloguePage />
-              </RequirePermission>
-            }
-          />
-          <Route
-            path="learning/enrolment"
-            element={
-              <RequirePermission permission="learning.enrolment.read">
-                <LearningEnrolmentPage />
-              </RequirePermission>
-            }
-          />
-          <Route path="learning/lottery" element={<RequirePermission permission="learning.lottery.manage"><LearningLotteryPage /></RequirePermission>} />
-          <Route path="learning/credit-rules" element={<RequirePermission permission="learning.credit_rule.manage"><LearningCreditRulesPage /></RequirePermission>} />
-          <Route path="learning/surveys" element={<RequirePermission permission="learning.survey.read_results"><LearningSurveysPage /></RequirePermission>} />
-          <Route path="learning/surveys/new" element={<RequirePermission permission="learning.survey.manage"><LearningSurveyEditorPage /></RequirePermission>} />
-          <Route path="learning/surveys/:id/edit" element={<RequirePermission permission="learning.survey.manage"><LearningSurveyEditorPage /></RequirePermission>} />
-          <Route path="learning/surveys/:id/results" element={<RequirePermission permission="learning.survey.read_results"><LearningSurveyResultsPage /></RequirePermission>} />
-          <Route path="learning/attendance" element={<RequirePermission permission="learning.attendance.take"><LearningAttendancePage /></RequirePermission>} />
-          <Route path="learning/stats" element={<RequirePermission permission="learning.stats.read"><LearningStatsPage /></RequirePermission>} />
-          <Route path="learning/online" element={<RequirePermission permission="learning.online.manage"><LearningOnlineCoursesPage /></RequirePermission>} />
-          <Route path="learning/online/:id" element={<RequirePermission permission="learning.online.manage"><LearningOnlineCourseEditorPage /></RequirePermission>} />
+          {GUARDED.map(({ path, permission, element }) => (
+            <Route key={path} path={path} element={<RequirePermission permission={permission}>{element}</RequirePermission>} />
+          ))}
           <Route path="account" element={<AccountPage />} />
           <Route path="*" element={<NotFound />} />
         </Route>

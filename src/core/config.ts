@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
+import { parseCidr } from './http/ip-networks.js';
 
 /** Everything the process reads from its environment, validated once at start. */
 export interface AppConfig {
@@ -14,7 +15,8 @@ export interface AppConfig {
   demo: boolean;
   /** Send the session cookie with Secure; on when served behind TLS. */
   secureCookies: boolean;
-  trustProxy: boolean;
+  /** TRUST_PROXY: off, on (any hop), or the proxies' addresses/CIDRs — only they may set X-Forwarded-For. */
+  trustProxy: boolean | string[];
   /** 32 bytes that protect personal fields at rest (AES-256-GCM + HMAC look-up hash). */
   dataKey: Buffer;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -25,6 +27,15 @@ export interface AppConfig {
    * Defaults to http://localhost:PORT outside production.
    */
   publicBaseUrl: string;
+  /** Load shedding (T6): 503 + Retry-After while the event loop is this far behind; 0 turns a limit off. */
+  loadShedding: { maxEventLoopDelayMs: number; maxEventLoopUtilization: number };
+  /** ADMIN_ALLOWED_NETWORKS (T7): staff back office and staff API only from these CIDRs; null = from anywhere. */
+  adminAllowedNetworks: string[] | null;
+  /** Security alert thresholds (L9). Office hours are minutes after midnight, China Standard Time. */
+  alerts: {
+    lockoutCount: number; lockoutWindowMinutes: number; exportRows: number; exportsPerHour: number;
+    officeHours: { startMinute: number; endMinute: number };
+  };
 }
 
 export class ConfigError extends Error {
@@ -78,6 +89,47 @@ function parsePublicBaseUrl(raw: string | undefined, port: number, problems: str
   return url.href.replace(/\/+$/, '');
 }
 
+function parseNumber(name: string, raw: string | undefined, fallback: number,
+  range: { min: number; max: number; integer?: boolean }, problems: string[]): number {
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!/^\d+(\.\d+)?$/.test(raw) || value < range.min || value > range.max || (range.integer && !Number.isInteger(value))) {
+    problems.push(`${name} must be ${range.integer ? 'an integer' : 'a number'} from ${range.min} to ${range.max}, got "${raw}"`);
+    return fallback;
+  }
+  return value;
+}
+
+/** A comma-separated list of IPv4/IPv6 addresses or CIDRs; every bad entry is named. */
+function parseNetworkList(name: string, raw: string, problems: string[]): string[] {
+  const entries = raw.split(',').map((e) => e.trim()).filter(Boolean);
+  const bad = entries.filter((e) => parseCidr(e) === null);
+  if (entries.length === 0 || bad.length > 0) {
+    problems.push(`${name} must be a comma-separated list of IP addresses or CIDRs (10.0.0.0/8, 2001:db8::/32), got "${bad.join(', ') || raw}"`);
+  }
+  return entries;
+}
+
+function parseTrustProxy(raw: string | undefined, problems: string[]): boolean | string[] {
+  if (raw === undefined || raw === '' || /^(0|false|no|off)$/i.test(raw)) return false;
+  if (/^(1|true|yes|on)$/i.test(raw)) return true;
+  return parseNetworkList('TRUST_PROXY', raw, problems);
+}
+
+/** `07:00-22:00` → minutes after midnight; the start must come before the end. */
+function parseOfficeHours(raw: string | undefined, problems: string[]): { startMinute: number; endMinute: number } {
+  const fallback = { startMinute: 7 * 60, endMinute: 22 * 60 };
+  if (raw === undefined || raw === '') return fallback;
+  const m = /^([01]\d|2[0-3]):([0-5]\d)-([01]\d|2[0-4]):([0-5]\d)$/.exec(raw.trim());
+  const startMinute = m ? Number(m[1]) * 60 + Number(m[2]) : 0;
+  const endMinute = m ? Number(m[3]) * 60 + Number(m[4]) : 0;
+  if (!m || endMinute > 24 * 60 || startMinute >= endMinute) {
+    problems.push(`ALERT_OFFICE_HOURS must be HH:MM-HH:MM with the start before the end (China Standard Time), got "${raw}"`);
+    return fallback;
+  }
+  return { startMinute, endMinute };
+}
+
 export function loadConfig(env: Env = process.env): AppConfig {
   const problems: string[] = [];
   const nodeEnv = env.NODE_ENV ?? 'development';
@@ -113,11 +165,25 @@ export function loadConfig(env: Env = process.env): AppConfig {
     databaseUrl,
     demo,
     secureCookies: parseBool('SECURE_COOKIES', env.SECURE_COOKIES, production, problems),
-    trustProxy: parseBool('TRUST_PROXY', env.TRUST_PROXY, false, problems),
+    trustProxy: parseTrustProxy(env.TRUST_PROXY, problems),
     dataKey: Buffer.alloc(0),
     logLevel,
     siteName: env.SITE_NAME ?? '',
     publicBaseUrl: parsePublicBaseUrl(env.PUBLIC_BASE_URL, port, problems),
+    // A whole second of average timer lag is far past anything a healthy process (or a bench) shows; utilisation
+    // alone is off by default because a busy but keeping-up loop (a bench) sits near 1.
+    loadShedding: {
+      maxEventLoopDelayMs: parseNumber('LOAD_SHED_MAX_DELAY_MS', env.LOAD_SHED_MAX_DELAY_MS, 1000, { min: 0, max: 60_000, integer: true }, problems),
+      maxEventLoopUtilization: parseNumber('LOAD_SHED_MAX_UTILIZATION', env.LOAD_SHED_MAX_UTILIZATION, 0, { min: 0, max: 1 }, problems),
+    },
+    adminAllowedNetworks: env.ADMIN_ALLOWED_NETWORKS ? parseNetworkList('ADMIN_ALLOWED_NETWORKS', env.ADMIN_ALLOWED_NETWORKS, problems) : null,
+    alerts: {
+      lockoutCount: parseNumber('ALERT_LOCKOUT_COUNT', env.ALERT_LOCKOUT_COUNT, 5, { min: 1, max: 10_000, integer: true }, problems),
+      lockoutWindowMinutes: parseNumber('ALERT_LOCKOUT_WINDOW_MIN', env.ALERT_LOCKOUT_WINDOW_MIN, 15, { min: 1, max: 1440, integer: true }, problems),
+      exportRows: parseNumber('ALERT_EXPORT_ROWS', env.ALERT_EXPORT_ROWS, 1000, { min: 1, max: 10_000_000, integer: true }, problems),
+      exportsPerHour: parseNumber('ALERT_EXPORTS_PER_HOUR', env.ALERT_EXPORTS_PER_HOUR, 20, { min: 1, max: 10_000, integer: true }, problems),
+      officeHours: parseOfficeHours(env.ALERT_OFFICE_HOURS, problems),
+    },
   };
   if (problems.length === 0) config.dataKey = resolveDataKey(env, dataDir, production, problems);
   if (problems.length > 0) throw new ConfigError(problems);

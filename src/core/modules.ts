@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Migration } from 'kysely';
 import type { CoreContext } from './context.js';
+import type { PiInventory } from './pii/inventory.js';
 
 /**
  * What a domain module hands the platform. `src/modules/installed.ts` lists the modules of this build; core
@@ -24,6 +25,8 @@ export interface PlatformModule {
   provides?: string[];
   /** Background work (e.g. scheduled publication); returns a function that stops it. */
   start?(core: CoreContext): () => Promise<void> | void;
+  /** The personal-information inventory of the tables the module owns, with their purge rules (core/pii/inventory.ts). */
+  piInventory?: PiInventory;
 }
 
 const installed = new Set<string>();

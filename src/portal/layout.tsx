@@ -1,4 +1,4 @@
-import { h, raw, type SafeHtml } from './jsx.js';
+import { Fragment, h, raw, type SafeHtml } from './jsx.js';
 import type { Locale } from '../core/i18n/i18n.js';
 import type { PortalT } from './i18n/portal-i18n.js';
 import { absoluteUrl, breadcrumbListLd, jsonLdScript, type Crumb } from './seo.js';
@@ -83,6 +83,76 @@ function isCurrent(path: string, href: string): boolean {
   return href === '/' ? path === '/' : path === href || path.startsWith(href + '/');
 }
 
+/**
+ * A tool-bar label that a phone shortens (朗读正文 → 朗读): the full text stays the accessible name, so the
+ * visible short text is always part of it (WCAG 2.5.3, label in name).
+ */
+function Short(props: { full: string; short: string }): SafeHtml {
+  return (
+    <Fragment>
+      <span class="label-full">{props.full}</span>
+      <span class="label-short" aria-hidden="true">{props.short}</span>
+    </Fragment>
+  );
+}
+
+/** Log in and sign up, or the account (我的账户 on a phone, where the greeting has no room) and log out. */
+function AccountLinks(props: { ctx: PageContext }): SafeHtml {
+  const { ctx } = props;
+  const { t } = ctx;
+  if (ctx.user) {
+    return (
+      <Fragment>
+        <a class="linklike" href="/account">
+          <span class="label-wide">{t('account.greeting', { name: ctx.user.displayName })}</span>
+          <span class="label-narrow">{t('account.mine')}</span>
+        </a>
+        <form method="post" action="/logout"><input type="hidden" name="_csrf" value={ctx.csrfToken} />
+          <button class="linklike" type="submit"><Short full={t('account.logout')} short={t('account.logout_short')} /></button>
+        </form>
+      </Fragment>
+    );
+  }
+  return (
+    <Fragment>
+      {/* Back to this page after logging in (the login page accepts only same-site paths). */}
+      <a class="linklike" href={ctx.path === '/' ? '/login' : `/login?back=${encodeURIComponent(ctx.path)}`}>{t('account.login')}</a>
+      <a class="linklike" href="/register">{t('account.register')}</a>
+    </Fragment>
+  );
+}
+
+/**
+ * The main navigation: a full bar on wide screens; on a phone a 菜单 button that opens it. A <details> element
+ * opens without JavaScript; portal.css shows it as a bar on wide screens and portal.js adds Esc and aria-expanded.
+ */
+function NavMenu(props: { ctx: PageContext }): SafeHtml {
+  const { ctx } = props;
+  const { t } = ctx;
+  // The most specific section holding this page, if one does (a login page is in none).
+  const current = ctx.nav.filter((item) => isCurrent(ctx.path, item.href)).sort((a, b) => b.href.length - a.href.length)[0];
+  return (
+    <div class="navbar">
+      <div class="wrap">
+        <details class="navmenu" id="navmenu">
+          <summary class="menu-toggle">
+            <span class="menu-icon" aria-hidden="true"></span>
+            <span class="menu-word">{t('nav.menu')}</span>
+            {current ? <span class="menu-current">{t('nav.current', { section: current.label })}</span> : null}
+          </summary>
+          <nav class="mainnav" aria-label={t('nav.label')}>
+            <ul>
+              {ctx.nav.map((item) => (
+                <li><a href={item.href} aria-current={item === current ? 'page' : null}>{item.label}</a></li>
+              ))}
+            </ul>
+          </nav>
+        </details>
+      </div>
+    </div>
+  );
+}
+
 /** The page shell: skip link, tool bar (care mode, read aloud, language, account), masthead, navigation, footer. */
 export function Layout(props: {
   ctx: PageContext; title: string; description?: string; head?: PageHead;
@@ -101,19 +171,10 @@ export function Layout(props: {
           <a class="linklike" href={`/care-mode?on=${ctx.care ? '0' : '1'}&back=${encodeURIComponent(ctx.path)}`} title={ctx.care ? t('care.switch_off') : t('care.switch_on')}>
             {ctx.care ? t('care.off') : t('care.on')}
           </a>
-          <button class="linklike" type="button" id="read-aloud" hidden>{t('read.start')}</button>
-          <button class="linklike" type="button" id="read-stop" hidden>{t('read.stop')}</button>
+          <button class="linklike" type="button" id="read-aloud" hidden><Short full={t('read.start')} short={t('read.start_short')} /></button>
+          <button class="linklike" type="button" id="read-stop" hidden><Short full={t('read.stop')} short={t('read.stop_short')} /></button>
           <a class="linklike" href={`/lang/${ctx.locale === 'en' ? 'zh-CN' : 'en'}?back=${encodeURIComponent(ctx.path)}`} lang={ctx.locale === 'en' ? 'zh-CN' : 'en'}>{t('lang.switch')}</a>
-          {ctx.user
-            ? [
-              <a class="linklike" href="/account">{t('account.greeting', { name: ctx.user.displayName })}</a>,
-              <form method="post" action="/logout"><input type="hidden" name="_csrf" value={ctx.csrfToken} /><button class="linklike" type="submit">{t('account.logout')}</button></form>,
-            ]
-            : [
-              // Back to this page after logging in (the login page accepts only same-site paths).
-              <a class="linklike" href={ctx.path === '/' ? '/login' : `/login?back=${encodeURIComponent(ctx.path)}`}>{t('account.login')}</a>,
-              <a class="linklike" href="/register">{t('account.register')}</a>,
-            ]}
+          <AccountLinks ctx={ctx} />
         </div>
       </div>
       <header class="masthead">
@@ -125,15 +186,7 @@ export function Layout(props: {
           <SearchBox ctx={ctx} />
         </div>
       </header>
-      <nav class="mainnav" aria-label={t('nav.label')}>
-        <div class="wrap">
-          <ul>
-            {ctx.nav.map((item) => (
-              <li><a href={item.href} aria-current={isCurrent(ctx.path, item.href) ? 'page' : null}>{item.label}</a></li>
-            ))}
-          </ul>
-        </div>
-      </nav>
+      <NavMenu ctx={ctx} />
       <main id="main" tabindex="-1">
         <div class="wrap">
           {props.breadcrumb ? <Breadcrumb ctx={ctx} trail={props.breadcrumb} /> : null}

@@ -24,6 +24,9 @@ import { CARE_COOKIE, contentHash, createPortalContext, safeBackPath } from './p
 import { HomePage, type NetworkSummary } from './pages/home-page.js';
 import { LoginPage } from './pages/login-page.js';
 import { RegisterPage } from './pages/register-page.js';
+import { privacyRoutes } from './privacy-routes.js';
+import { currentNotice } from '../core/consent/privacy-notice.js';
+import { loadOwnConsents } from '../core/consent/consent-view.js';
 import { AccountPage, type ProfileBlock } from './pages/account-page.js';
 import { accountLinksFor } from './account-links.js';
 import { NotFoundPage, TextPage } from './pages/text-page.js';
@@ -54,11 +57,17 @@ const profileFields = {
   idNumber: Type.Optional(Type.String({ maxLength: 30 })), birthDate: Type.Optional(Type.String({ maxLength: 10 })),
   homeTownId: Type.Optional(Type.String({ maxLength: 20 })), homeVillageId: Type.Optional(Type.String({ maxLength: 20 })),
 };
-const profileBody = Type.Object({ realName: Type.String({ maxLength: 50 }), ...profileFields, profilePassword: Type.Optional(Type.String({ maxLength: 256 })) }, { additionalProperties: false });
+const profileBody = Type.Object({ realName: Type.String({ maxLength: 50 }), ...profileFields, profilePassword: Type.Optional(Type.String({ maxLength: 256 })),
+  sensitiveConsent: Type.Optional(Type.String({ maxLength: 5 })) }, { additionalProperties: false });
+// Consent boxes send '1' when ticked and nothing otherwise; the command says which ones were needed.
+const box = Type.Optional(Type.String({ maxLength: 5 }));
 const registerBody = Type.Object({
   username: Type.String({ maxLength: 64 }), phone: Type.String({ maxLength: 20 }),
   password: Type.String({ maxLength: 256 }), realName: Type.String({ maxLength: 50 }),
   ...profileFields,
+  noticeVersion: Type.Optional(Type.String({ maxLength: 5 })), privacyConsent: box, sensitiveConsent: box,
+  guardianName: Type.Optional(Type.String({ maxLength: 50 })), guardianRelation: Type.Optional(Type.String({ maxLength: 20 })),
+  guardianPhone: Type.Optional(Type.String({ maxLength: 20 })), guardianConsent: box,
 }, { additionalProperties: false });
 const passwordBody = Type.Object({ currentPassword: Type.String({ maxLength: 256 }), newPassword: Type.String({ maxLength: 256 }) }, { additionalProperties: false });
 const careQuery = Type.Object({ back: Type.Optional(Type.String({ maxLength: 500 })), on: Type.Optional(Type.Union([Type.Literal('0'), Type.Literal('1')])) }, { additionalProperties: false });
@@ -92,7 +101,9 @@ export const portalRoutes: FastifyPluginAsyncTypebox = async (app) => {
     sendPublicPage(request, reply, async (ctx) => <HomePage ctx={ctx} network={await networkCache.get()} sections={await renderHomeSections(ctx)} />,
       { stamp: await homeStamp() }));
 
-  for (const name of ['help', 'privacy'] as const) {
+  // The privacy notice is versioned and consented to: privacy-routes.tsx.
+  await app.register(privacyRoutes);
+  for (const name of ['help'] as const) {
     app.get(`/${name}`, { config: { access: 'public' }, schema: hide }, async (request, reply) =>
       sendPublicPage(request, reply, (ctx) => <TextPage ctx={ctx} doc={TEXT_DOCUMENTS[name][request.locale]} />));
   }
@@ -156,58 +167,66 @@ export const portalRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get('/register', { config: { access: 'public' }, schema: hide }, async (request, reply) => {
     if (request.actor) return reply.redirect('/account', 303);
-    return sendPage(reply, <RegisterPage ctx={await pageContext(request, reply, { forms: true })} towns={await townsCache.get()} />);
+    return sendPage(reply, <RegisterPage ctx={await pageContext(request, reply, { forms: true })} towns={await townsCache.get()} notice={currentNotice()} />);
   });
 
   app.post('/register', { config: { access: 'public' }, attachValidation: true, schema: { ...hide, body: registerBody } }, async (request, reply) => {
     const ctx = await pageContext(request, reply, { forms: true });
     const towns = await townsCache.get();
-    if (request.validationError) return sendPage(reply, <RegisterPage ctx={ctx} towns={towns} errors={[coreT(request.locale, 'request.invalid')]} />, 400);
+    const notice = currentNotice();
+    if (request.validationError) return sendPage(reply, <RegisterPage ctx={ctx} towns={towns} notice={notice} errors={[coreT(request.locale, 'request.invalid')]} />, 400);
     const { username, phone, password, realName, idNumber, birthDate, homeTownId, homeVillageId } = request.body;
-    const values = { username, phone, realName, birthDate, homeTownId, homeVillageId };
+    const { noticeVersion, privacyConsent, sensitiveConsent, guardianName, guardianRelation, guardianPhone, guardianConsent } = request.body;
+    const values = { username, phone, realName, birthDate, homeTownId, homeVillageId, guardianName, guardianRelation, guardianPhone };
     try {
       const { session } = await registerResident(core, requestContext(request), {
         username: username || undefined, phone: phone || undefined, password, realName: realName || undefined,
         idNumber: idNumber || undefined, birthDate: birthDate || undefined, homeTownId: homeTownId || undefined, homeVillageId: homeVillageId || undefined,
-      }, { userAgent: userAgent(request) });
+        consent: {
+          privacyNotice: privacyConsent === '1', noticeVersion: noticeVersion ? Number(noticeVersion) : undefined, sensitivePi: sensitiveConsent === '1',
+          guardian: { name: guardianName, relation: guardianRelation, phone: guardianPhone, consent: guardianConsent === '1' },
+        },
+      }, { userAgent: userAgent(request), channel: 'web' });
       setSessionCookie(app, reply, session);
       return reply.redirect('/account', 303);
     } catch (error) {
       const { status, messages, fieldErrors } = describeError(request, error);
-      return sendPage(reply, <RegisterPage ctx={ctx} towns={towns} values={values} errors={messages} fieldErrors={fieldErrors} />, status);
+      return sendPage(reply, <RegisterPage ctx={ctx} towns={towns} notice={notice} values={values} errors={messages} fieldErrors={fieldErrors} />, status);
     }
   });
 
-  async function accountPage(request: FastifyRequest, reply: import('fastify').FastifyReply, extra: { errors?: string[]; fieldErrors?: Record<string, string>; saved?: boolean; exportError?: string; status?: number; profile?: Omit<ProfileBlock, 'view' | 'towns'> } = {}) {
+  async function accountPage(request: FastifyRequest, reply: import('fastify').FastifyReply, extra: { errors?: string[]; fieldErrors?: Record<string, string>; saved?: boolean; exportError?: string; status?: number; profile?: Omit<ProfileBlock, 'view' | 'towns'>; consent?: 'accepted' | 'withdrawn' } = {}) {
     const actor = request.actor!;
     const ctx = await pageContext(request, reply);
     const roles = actor.grants.map((g) => `${ctx.t(`role.${g.role}` as PortalMessageId)} · ${g.scopeName}`);
     const unread = await countUnread(notificationsDb(core), actor.userId);
     const messages = { label: coreT(request.locale, 'notifications.page.link_label'), unreadLabel: unread > 0 ? coreT(request.locale, 'notifications.page.unread_count', { count: unread }) : null };
-    const profile: ProfileBlock = { ...extra.profile, view: await loadOwnProfile(core, actor), towns: await townsCache.get() };
-    return sendPage(reply, <AccountPage ctx={ctx} errors={extra.errors} fieldErrors={extra.fieldErrors} saved={extra.saved} exportError={extra.exportError} messages={messages} profile={profile} links={accountLinksFor(actor, request.locale)}
+    const consents = { view: await loadOwnConsents(core, actor.userId), accepted: extra.consent === 'accepted', withdrawn: extra.consent === 'withdrawn' };
+    const profile: ProfileBlock = { ...extra.profile, view: await loadOwnProfile(core, actor), towns: await townsCache.get(),
+      sensitiveConsentGiven: consents.view.sensitiveActive };
+    return sendPage(reply, <AccountPage ctx={ctx} consents={consents} errors={extra.errors} fieldErrors={extra.fieldErrors} saved={extra.saved} exportError={extra.exportError} messages={messages} profile={profile} links={accountLinksFor(actor, request.locale)}
       account={{ username: actor.username, displayName: actor.displayName, roles, staff: actor.kind === 'staff', setupRequired: actor.passwordChangeRequired }} />, extra.status ?? 200);
   }
 
-  app.get('/account', { config: { access: 'public' }, schema: { ...hide, querystring: Type.Object({ saved: Type.Optional(Type.Union([Type.Literal('1'), Type.Literal('profile')])) }) } }, async (request, reply) => {
+  app.get('/account', { config: { access: 'public' }, schema: { ...hide, querystring: Type.Object({ saved: Type.Optional(Type.Union([Type.Literal('1'), Type.Literal('profile')])), consent: Type.Optional(Type.Union([Type.Literal('accepted'), Type.Literal('withdrawn')])) }) } }, async (request, reply) => {
     if (!request.actor) return reply.redirect('/login', 303);
-    return accountPage(request, reply, { saved: request.query.saved === '1', profile: { saved: request.query.saved === 'profile' } });
+    return accountPage(request, reply, { saved: request.query.saved === '1', profile: { saved: request.query.saved === 'profile' }, consent: request.query.consent });
   });
 
   // The form's password field is `profilePassword` (the password form on the same page already has `currentPassword`).
   app.post('/account/profile', { config: { access: 'public' }, attachValidation: true, schema: { ...hide, body: profileBody } }, async (request, reply) => {
     if (!request.actor) return reply.redirect('/login', 303);
     if (request.validationError) return accountPage(request, reply, { profile: { errors: [coreT(request.locale, 'request.invalid')] }, status: 400 });
-    const { realName, idNumber, birthDate, homeTownId, homeVillageId, profilePassword } = request.body;
+    const { realName, idNumber, birthDate, homeTownId, homeVillageId, profilePassword, sensitiveConsent } = request.body;
     const values = { realName, birthDate, homeTownId, homeVillageId };
     try {
       await updateOwnProfile(core, { actor: request.actor, ip: request.ip, requestId: String(request.id) }, {
         realName,
         // The ID number is write-only: the form shows it masked and sends '' to keep it.
         idNumber: idNumber || undefined,
-        birthDate, currentPassword: profilePassword || undefined,
+        birthDate, currentPassword: profilePassword || undefined, sensitivePiConsent: sensitiveConsent === '1',
         ...(request.actor.kind === 'resident' ? { homeTownId, homeVillageId } : {}),
-      });
+      }, 'web');
       return reply.redirect('/account?saved=profile', 303);
     } catch (error) {
       if (!(await loadSessionStillValid(request))) return reply.redirect('/login', 303);

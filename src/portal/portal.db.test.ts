@@ -1,20 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/support/test-app.js';
 import { testDialects } from '../../test/support/databases.js';
+import { cookies, form } from '../../test/support/form-post.js';
 
-function cookies(setCookie: unknown): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const c of ([] as string[]).concat((setCookie as string[]) ?? [])) {
-    const [pair] = c.split(';');
-    const i = pair.indexOf('=');
-    out[pair.slice(0, i)] = pair.slice(i + 1);
-  }
-  return out;
-}
-
-function form(fields: Record<string, string>) {
-  return new URLSearchParams(fields).toString();
-}
 
 describe.each(testDialects())('public portal on %s', (kind) => {
   let t: TestApp;
@@ -82,7 +70,7 @@ describe.each(testDialects())('public portal on %s', (kind) => {
     expect(weak.statusCode).toBe(400);
     expect(weak.body).toContain('密码至少 8 位');
     expect(weak.body).toContain('value="zhao.chunhua"');
-    const ok = await t.app.inject({ method: 'POST', url: '/register', headers, payload: form({ _csrf: anon, username: 'zhao.chunhua', phone: '', password: 'morning tea by the lake', realName: '赵春花' }) });
+    const ok = await t.app.inject({ method: 'POST', url: '/register', headers, payload: form({ _csrf: anon, username: 'zhao.chunhua', phone: '', password: 'morning tea by the lake', realName: '赵春花', noticeVersion: '1', privacyConsent: '1' }) });
     expect(ok.statusCode).toBe(303);
     expect(ok.headers.location).toBe('/account');
     const session = cookies(ok.headers['set-cookie']).lc_session;

@@ -19,6 +19,7 @@ import { ATTENDANCE_ROWS } from './attendance-matrix.js';
 import { ONLINE_ROWS } from './online-matrix.js';
 import { LEARNING_STATS_ROWS } from './learning-stats-matrix.js';
 import { RECORD_ROWS } from './record-matrix.js';
+import { CONSENT_ROWS } from './consent-matrix.js';
 
 export type MatrixRole =
   | 'anonymous' | 'city_admin' | 'town_admin' | 'institution_admin' | 'teacher' | 'editor' | 'reviewer' | 'inspector'
@@ -76,7 +77,7 @@ const CORE_ROWS: Record<string, MatrixRow> = {
   'PUT /api/v1/portal/nav':                 [401, A,   403, 403, 403,  403, 403, 403, 403,  403, 403],
 };
 
-const ROWS: Record<string, MatrixRow> = { ...CORE_ROWS, ...CONTENT_ROWS, ...NETWORK_ROWS, ...NETWORK_IMPORT_ROWS, ...SURVEY_ROWS, ...NETWORK_MEDIA_ROWS, ...NOTIFICATIONS_ROWS, ...LEARNING_ROWS, ...LOTTERY_ROWS, ...ATTENDANCE_ROWS, ...ONLINE_ROWS, ...LEARNING_STATS_ROWS, ...RECORD_ROWS };
+const ROWS: Record<string, MatrixRow> = { ...CORE_ROWS, ...CONTENT_ROWS, ...NETWORK_ROWS, ...NETWORK_IMPORT_ROWS, ...SURVEY_ROWS, ...NETWORK_MEDIA_ROWS, ...NOTIFICATIONS_ROWS, ...LEARNING_ROWS, ...LOTTERY_ROWS, ...ATTENDANCE_ROWS, ...ONLINE_ROWS, ...LEARNING_STATS_ROWS, ...RECORD_ROWS, ...CONSENT_ROWS };
 
 export const AUTHZ_MATRIX: Record<string, Record<MatrixRole, Outcome>> = Object.fromEntries(
   Object.entries(ROWS).map(([route, outcomes]) => [route, Object.fromEntries(MATRIX_ROLES.map((r, i) => [r, outcomes[i]])) as Record<MatrixRole, Outcome>]),

@@ -98,6 +98,7 @@ describe('the resident\'s learning journey on a 360 px phone (Chromium)', () => 
       const village = page.getByLabel('村（社区）');
       const villageName = (await village.locator(`optgroup[data-town="${TOWN_IDS[0]}"] option`).first().textContent())!.trim();
       const [villageId] = await village.selectOption({ label: villageName });
+      await page.getByLabel('我已阅读并同意《个人信息保护政策》').check();
       await Promise.all([page.waitForURL(/\/account$/), page.getByRole('button', { name: '注册' }).click()]);
       const me = await suite.t.app.database.db.selectFrom('users').select(['home_path']).where('username', '=', username).executeTakeFirstOrThrow();
       expect(me.home_path).toContain(TOWN_IDS[0]);
@@ -214,6 +215,59 @@ describe('the resident\'s learning journey on a 360 px phone (Chromium)', () => 
       expect(await table.innerText()).not.toContain(cert!.holderName);
       expect(await table.locator('tr', { hasText: '状态' }).innerText()).toContain('有效');
       await checkPage(page, '13-verify');
+      expect(pageErrors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('the demo resident prints their credit-bank award on A4 and anyone verifies it by its code: masked name, 有效', async () => {
+    const resident = await suite.t.login('resident');
+    const record = (await resident.get(`${API}/me/record`)).body as { name: string; awards: { id: string; code: string; number: string; title: string }[] };
+    const award = record.awards[0];
+    expect(award, 'the demo resident holds the 终身学习起步 award').toBeDefined();
+
+    const { context, page, pageErrors } = await phone();
+    try {
+      await page.goto(`${suite.baseUrl}/login`);
+      await page.getByLabel('用户名').fill('resident');
+      await page.getByLabel('密码').fill('learning-city-demo');
+      await Promise.all([page.waitForURL((url) => !url.pathname.startsWith('/login')), page.locator('main form button[type=submit]').click()]);
+
+      // 我的证书 lists the award after the class certificates, with the same print and verify buttons.
+      await page.goto(`${suite.baseUrl}/account/certificates`);
+      const item = page.locator('main li', { hasText: award.number });
+      expect(await item.innerText()).toContain(award.title);
+      await checkPage(page, '14-certificates-award');
+
+      await Promise.all([page.waitForURL(new RegExp(`/awards/${award.id}/print$`)), item.getByRole('link', { name: '打印证书' }).click()]);
+      await page.screenshot({ path: shot('learning-journey-15-award-print-phone'), fullPage: true });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(WIDTH);
+      expect(await seriousViolations(page)).toEqual([]);
+      const code = /\/verify\/([0-9A-Z]+)/.exec((await page.locator('.qr').innerText()).trim())?.[1];
+      expect(code).toBe(award.code);
+      const pages = pdfPages(await page.pdf({ preferCSSPageSize: true, printBackground: true }));
+      expect(pages.length).toBe(1);
+      expect(Math.abs(pages[0]!.width - 841.89)).toBeLessThan(1);
+      const printed = pdfLines(pages[0]!).map((l) => l.text).join('\n');
+      for (const part of [record.name, award.number, '学分银行']) expect(printed, part).toContain(part);
+      const wide = await context.newPage();
+      await wide.setViewportSize({ width: 1280, height: 900 });
+      await wide.goto(page.url());
+      await wide.screenshot({ path: shot('learning-journey-16-award-print-1280'), fullPage: true });
+
+      // The verify page from the QR's code, on the phone and on a desktop: the name masked, 学分转换证书, 有效.
+      await page.goto(`${suite.baseUrl}/verify/${code}`);
+      const table = page.locator('main table');
+      const masked = `${record.name.slice(0, 1)}${'*'.repeat(record.name.length - 1)}`;
+      expect(await table.innerText()).toContain(masked);
+      expect(await table.innerText()).not.toContain(record.name);
+      expect(await table.innerText()).toContain('学分转换证书');
+      expect(await table.locator('tr', { hasText: '状态' }).innerText()).toContain('有效');
+      await checkPage(page, '17-verify-award');
+      await wide.goto(page.url());
+      await wide.screenshot({ path: shot('learning-journey-18-verify-award-1280'), fullPage: true });
+      await wide.close();
       expect(pageErrors).toEqual([]);
     } finally {
       await context.close();

@@ -27,6 +27,7 @@ describe('portal in Chromium', () => {
     await page.getByLabel('用户名', { exact: true }).fill('sun.meilan');
     await page.getByLabel('密码', { exact: true }).fill('osmanthus in autumn');
     await page.getByLabel('真实姓名（可选）').fill('孙美兰');
+    await page.getByLabel('我已阅读并同意《个人信息保护政策》').check();
     await page.screenshot({ path: shot('portal-register-360'), fullPage: true });
     await page.getByRole('button', { name: '注册' }).click();
     await page.waitForURL(`${suite.baseUrl}/account`);

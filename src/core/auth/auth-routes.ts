@@ -96,11 +96,20 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
         birthDate: Type.Optional(Type.String({ maxLength: 10, description: 'YYYY-MM-DD, when no ID number is given' })),
         homeTownId: Type.Optional(Type.String({ maxLength: 20 })),
         homeVillageId: Type.Optional(Type.String({ maxLength: 20, description: 'must lie in homeTownId' })),
+        privacyConsent: Type.Optional(Type.Boolean({ description: 'true: accepts the privacy notice (GET /api/v1/privacy/notice); required' })),
+        noticeVersion: Type.Optional(Type.Integer({ minimum: 1, maximum: 10000, description: 'the notice version read; must be the one in force' })),
+        sensitivePiConsent: Type.Optional(Type.Boolean({ description: 'separate consent to the ID number; required when idNumber is given' })),
+        guardian: Type.Optional(Type.Object({
+          name: Type.Optional(Type.String({ maxLength: 50 })), relation: Type.Optional(Type.String({ maxLength: 20, description: 'father | mother | grandparent | other' })),
+          phone: Type.Optional(Type.String({ maxLength: 20 })), consent: Type.Optional(Type.Boolean()),
+        }, { additionalProperties: false, description: 'required when the birth date says the resident is under 14' })),
       }, { additionalProperties: false }),
       response: { 201: SessionAnswer, ...ProblemRefs(400, 403, 409) },
     },
   }, async (request, reply) => {
-    const { session } = await registerResident(core, requestContext(request), request.body, { userAgent: userAgent(request) });
+    const { privacyConsent, noticeVersion, sensitivePiConsent, guardian, ...fields } = request.body;
+    const consent = { privacyNotice: privacyConsent, noticeVersion, sensitivePi: sensitivePiConsent, guardian };
+    const { session } = await registerResident(core, requestContext(request), { ...fields, consent }, { userAgent: userAgent(request), channel: 'api' });
     setSessionCookie(app, reply, session);
     return reply.code(201).send(await sessionAnswer(app, session));
   });

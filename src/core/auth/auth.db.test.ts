@@ -93,11 +93,11 @@ describe.each(testDialects())('auth on %s', (kind) => {
 
   it('registers a resident with a mobile number, never shows it unmasked, and lets them log in with it', async () => {
     const anon = t.anonymous();
-    const res = await anon.post('/api/v1/auth/register', { phone: '13812345678', password: 'a quiet river morning', realName: '陈春花' });
+    const res = await anon.post('/api/v1/auth/register', { phone: '13812345678', password: 'a quiet river morning', realName: '陈春花', privacyConsent: true, noticeVersion: 1 });
     expect(res.status, res.raw).toBe(201);
     expect(res.body.user.kind).toBe('resident');
     expect(res.raw).not.toContain('13812345678');
-    const again = await t.anonymous().post('/api/v1/auth/register', { phone: '13812345678', password: 'another good phrase' });
+    const again = await t.anonymous().post('/api/v1/auth/register', { phone: '13812345678', password: 'another good phrase', privacyConsent: true, noticeVersion: 1 });
     expect(again.status).toBe(409);
     await t.login('13812345678', 'a quiet river morning');
     const weak = await t.anonymous().post('/api/v1/auth/register', { username: 'weakling', password: '12345678' });
@@ -106,7 +106,7 @@ describe.each(testDialects())('auth on %s', (kind) => {
   });
 
   it('changes a password only with the current one and ends the other sessions', async () => {
-    await t.anonymous().post('/api/v1/auth/register', { username: 'liu.guilan', password: 'plum blossoms in spring' });
+    await t.anonymous().post('/api/v1/auth/register', { username: 'liu.guilan', password: 'plum blossoms in spring', privacyConsent: true, noticeVersion: 1 });
     const a = await t.login('liu.guilan', 'plum blossoms in spring');
     const b = await t.login('liu.guilan', 'plum blossoms in spring');
     expect((await a.post('/api/v1/auth/password', { currentPassword: 'wrong one', newPassword: 'lanterns over the bridge' })).status).toBe(400);
@@ -165,7 +165,7 @@ describe.each(testDialects())('auth on %s', (kind) => {
   });
 
   it('guessing the password inside a stolen session locks the account and ends its sessions', async () => {
-    await t.anonymous().post('/api/v1/auth/register', { username: 'guess.target', password: 'a lantern by the gate' });
+    await t.anonymous().post('/api/v1/auth/register', { username: 'guess.target', password: 'a lantern by the gate', privacyConsent: true, noticeVersion: 1 });
     const stolen = await t.login('guess.target', 'a lantern by the gate');
     for (let i = 0; i < 4; i++) expect((await stolen.post('/api/v1/auth/export', { password: `guess ${i}` })).status).toBe(400);
     expect((await stolen.post('/api/v1/auth/password', { currentPassword: 'guess 5', newPassword: 'taken over now!' })).status).toBe(400);

@@ -26,6 +26,7 @@ const ProfileBody = Type.Object({
   homeTownId: Type.Optional(Nullable(Type.String({ maxLength: 20 }))),
   homeVillageId: Type.Optional(Nullable(Type.String({ maxLength: 20 }))),
   currentPassword: Type.Optional(Type.String({ maxLength: 256 })),
+  sensitivePiConsent: Type.Optional(Type.Boolean({ description: 'the separate consent to process the ID number; needed when giving one without it' })),
 }, { additionalProperties: false });
 
 /** Everyone signed in reads and edits their own profile: real name, ID number, birth date, home town and village. */

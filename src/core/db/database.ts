@@ -37,6 +37,8 @@ export function openSqlite(file: string): SqliteDatabase.Database {
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  // Deleted rows are overwritten with zeros, so purged personal data does not linger in free pages (SECURITY.md P9).
+  sqlite.pragma('secure_delete = ON');
   return sqlite;
 }
 

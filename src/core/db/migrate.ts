@@ -3,6 +3,7 @@ import { dialectOf } from './dialect.js';
 import * as core0001 from './migrations/0001_core.js';
 import * as core0002 from './migrations/0002_audit_ip_index.js';
 import * as core0012notifications from './migrations/0012_core_notifications.js';
+import * as core0019consents from './migrations/0019_core_consents.js';
 
 /**
  * Every migration of the platform, in order. Module migrations are appended here with a
@@ -12,6 +13,7 @@ export const migrations: Record<string, Migration> = {
   '0001_core': core0001,
   '0002_audit_ip_index': core0002,
   '0012_core_notifications': core0012notifications,
+  '0019_core_consents': core0019consents,
 };
 
 /**

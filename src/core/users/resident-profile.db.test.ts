@@ -2,31 +2,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, DEMO_PASSWORD, type Client, type TestApp } from '../../../test/support/test-app.js';
 import { testDialects } from '../../../test/support/databases.js';
 import { TOWN_IDS } from '../../../test/support/demo-roles.js';
-import { idNumberCheckChar } from '../pii/id-number.js';
+import { cookies, form, FORM, idNumberFor } from '../../../test/support/form-post.js';
 
 /** A checksum-valid ID number for a birth date and a 3-digit sequence. */
-function idNumber(birth: string, seq: string): string {
-  const body = `321102${birth.replace(/-/g, '')}${seq}`;
-  return body + idNumberCheckChar(body);
-}
+const idNumber = (birth: string, seq: string) => idNumberFor(birth, seq);
 
 /** The same number with a wrong check character. */
 function withBadCheck(id: string): string {
   return id.slice(0, 17) + (id[17] === '0' ? '1' : '0');
 }
 
-function cookies(setCookie: unknown): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const c of ([] as string[]).concat((setCookie as string[]) ?? [])) {
-    const [pair] = c.split(';');
-    const i = pair.indexOf('=');
-    out[pair.slice(0, i)] = pair.slice(i + 1);
-  }
-  return out;
-}
-
-const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
-const FORM = 'application/x-www-form-urlencoded';
 
 describe.each(testDialects())('residents\' profile: ID number, birth date and home village on %s', (kind) => {
   let t: TestApp;
@@ -40,7 +25,7 @@ describe.each(testDialects())('residents\' profile: ID number, birth date and ho
 
   async function register(body: Record<string, unknown>) {
     const anon = t.anonymous();
-    const res = await anon.post('/api/v1/auth/register', { password: 'reeds along the quiet canal', ...body });
+    const res = await anon.post('/api/v1/auth/register', { password: 'reeds along the quiet canal', privacyConsent: true, noticeVersion: 1, sensitivePiConsent: true, ...body });
     return { res, client: anon };
   }
 
@@ -267,7 +252,7 @@ describe.each(testDialects())('residents\' profile: ID number, birth date and ho
     it('signs up through the form with an ID number and a village, and the account page shows them masked', async () => {
       const { anon, headers } = await anonForm('/register');
       const id = idNumber('1962-09-10', '901');
-      const base = { _csrf: anon, username: 'song.guifang', phone: '', password: 'plum rain over the bridge', realName: '宋桂芳' };
+      const base = { _csrf: anon, username: 'song.guifang', phone: '', password: 'plum rain over the bridge', realName: '宋桂芳', noticeVersion: '1', privacyConsent: '1', sensitiveConsent: '1' };
       const wrong = await t.app.inject({ method: 'POST', url: '/register', headers, payload: form({ ...base, idNumber: id, birthDate: '', homeTownId: towns[0].id, homeVillageId: towns[1].villages[0].id }) });
       expect(wrong.statusCode).toBe(400);
       expect(wrong.body).toContain('所选村（社区）不属于所选镇（街道）');
@@ -299,7 +284,11 @@ describe.each(testDialects())('residents\' profile: ID number, birth date and ho
       expect(noPassword.statusCode).toBe(400);
       expect(noPassword.body).toContain('修改身份证号码需要输入当前密码');
       expect((await userRow('resident05'))!.id_number_enc).toBeNull();
-      const saved = await t.app.inject({ method: 'POST', url: '/account/profile', headers, payload: form({ ...fields, profilePassword: DEMO_PASSWORD }) });
+      const noConsent = await t.app.inject({ method: 'POST', url: '/account/profile', headers, payload: form({ ...fields, profilePassword: DEMO_PASSWORD }) });
+      expect(noConsent.statusCode).toBe(400);
+      expect(noConsent.body).toContain('须单独勾选同意处理身份证号码');
+      expect((await userRow('resident05'))!.id_number_enc).toBeNull();
+      const saved = await t.app.inject({ method: 'POST', url: '/account/profile', headers, payload: form({ ...fields, profilePassword: DEMO_PASSWORD, sensitiveConsent: '1' }) });
       expect(saved.statusCode, saved.body).toBe(303);
       expect(saved.headers.location).toBe('/account?saved=profile');
       const page = await t.app.inject({ url: '/account?saved=profile', headers: { cookie } });

@@ -28,6 +28,8 @@ describe('home town and village in Chromium', () => {
     const enabled = await page.locator('#homeVillageId optgroup:not([disabled]) option').allInnerTexts();
     expect(enabled).toEqual(villages.map((v) => v.name));
     await page.getByLabel('村（社区）').selectOption(villages[3].id);
+    await page.getByLabel('我单独同意平台处理我的身份证号码', { exact: false }).check();
+    await page.getByLabel('我已阅读并同意《个人信息保护政策》').check();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await page.screenshot({ path: shot('portal-register-home-360'), fullPage: true });
     await page.getByRole('button', { name: '注册' }).click();

@@ -18,6 +18,7 @@ import { startPublicationScheduler } from './workflow/publication-scheduler.js';
 import { fileRoutes } from './files/file-routes.js';
 import { attachmentRoutes } from './files/attachment-routes.js';
 import { importRoutes } from './import/import-routes.js';
+import { contentPiInventory } from './pi-inventory.js';
 
 /**
  * The content module: categories (栏目), articles and official documents (公文) with their editorial
@@ -26,6 +27,7 @@ import { importRoutes } from './import/import-routes.js';
  */
 export const contentModule: PlatformModule = {
   name: 'content',
+  piInventory: contentPiInventory,
   migrations: {
     // Names sort in the order they must run across all modules (Kysely orders by name): a global sequence.
     '0003_content': m0001,

@@ -33,11 +33,15 @@ import { lotteryRoutes } from './lottery/lottery-routes.js';
 import { lotteryPortalRoutes } from './lottery/portal/lottery-portal-routes.js';
 import { seedDemoLottery } from './lottery/demo-lottery.js';
 import * as m0018credits from './migrations/0018_learning_credits.js';
+import * as m0020awardCodes from './migrations/0020_learning_award_codes.js';
 import { creditRoutes } from './credits/credit-routes.js';
 import { startCreditWorker } from './credits/credit-worker.js';
 import { seedDemoCredits } from './credits/demo-credits.js';
+import { awardPortalRoutes } from './credits/portal/award-portal-routes.js';
 import { recordRoutes } from './record/record-routes.js';
 import { recordPortalRoutes } from './record/portal/record-portal-routes.js';
+import './record/own-data-results.js';
+import { learningPiInventory } from './pi-inventory.js';
 
 /**
  * The learning module: courses and classes, enrolment (first come with waitlist and offers, lottery), attendance,
@@ -46,6 +50,7 @@ import { recordPortalRoutes } from './record/portal/record-portal-routes.js';
  */
 export const learningModule: PlatformModule = {
   name: 'learning',
+  piInventory: learningPiInventory,
   // The portal's 网络课程 section (nav item module 'learning.online').
   provides: ['learning.online'],
   migrations: {
@@ -56,6 +61,7 @@ export const learningModule: PlatformModule = {
     '0016_learning_lottery': m0016lottery,
     '0017_learning_online': m0017online,
     '0018_learning_credits': m0018credits,
+    '0020_learning_award_codes': m0020awardCodes,
   },
   async seedDemo(core) {
     // Each part adds its demo seed here, catalogue first (enrolments need classes).
@@ -89,6 +95,7 @@ export const learningModule: PlatformModule = {
     await _app.register(lotteryRoutes);
     await _app.register(lotteryPortalRoutes);
     await _app.register(creditRoutes);
+    await _app.register(awardPortalRoutes);
     await _app.register(recordRoutes);
     await _app.register(recordPortalRoutes);
   },

@@ -22,6 +22,8 @@ import * as m0011media from './migrations/0011_network_media.js';
 import { mediaRoutes } from './media/media-routes.js';
 import { seedDemoPhotos } from './media/demo-photos.js';
 import { dashboardRoutes } from './dashboard/dashboard-routes.js';
+import './people/own-data.js';
+import { networkPiInventory } from './pi-inventory.js';
 
 /**
  * The network module: the three-tier network of institutions (centers, base schools, supplementary
@@ -30,6 +32,7 @@ import { dashboardRoutes } from './dashboard/dashboard-routes.js';
  */
 export const networkModule: PlatformModule = {
   name: 'network',
+  piInventory: networkPiInventory,
   migrations: {
     // Global sequence names (Kysely orders by name across all modules).
     '0006_network_institutions': m0006institutions,

@@ -50,4 +50,28 @@
     townSelect.addEventListener('change', narrow);
     narrow();
   }
+  // The main menu is a <details>, so it opens without this file. Here: the button states whether it is open, Esc
+  // closes it and gives focus back to the button, and a wide screen keeps it open as a bar (browsers without
+  // ::details-content cannot show a closed <details> as one with CSS alone).
+  var menu = document.getElementById('navmenu');
+  var menuButton = menu && menu.querySelector('summary');
+  if (menu && menuButton && window.matchMedia) {
+    var wide = window.matchMedia('(min-width: 768px)');
+    var showState = function () { menuButton.setAttribute('aria-expanded', menu.open ? 'true' : 'false'); };
+    var fit = function () {
+      menu.classList.toggle('is-wide', wide.matches);
+      menu.open = wide.matches;
+      showState();
+    };
+    menu.addEventListener('toggle', showState);
+    if (wide.addEventListener) wide.addEventListener('change', fit); else wide.addListener(fit);
+    fit();
+    document.addEventListener('keydown', function (event) {
+      if (event.key !== 'Escape' || !menu.open || wide.matches) return;
+      var focusInside = menu.contains(document.activeElement);
+      menu.open = false;
+      showState();
+      if (focusInside) menuButton.focus();
+    });
+  }
 })();

@@ -41,41 +41,4 @@ const help: Record<Locale, TextDocument> = {
   },
 };
 
-const privacy: Record<Locale, TextDocument> = {
-  'zh-CN': {
-    title: '隐私政策',
-    sections: [
-      { heading: '我们收集什么', paragraphs: [
-        '注册时：用户名或手机号、密码（只保存不可逆的加密摘要）、您自愿填写的真实姓名。',
-        '使用时：登录时间、IP 地址和浏览器类型，用于账户安全和审计，不用于其他目的。',
-      ] },
-      { heading: '我们如何保护', paragraphs: [
-        '手机号、身份证号等个人信息加密存储，页面和接口中一律以部分遮盖的形式显示（例如 138****1234）。',
-        '工作人员只能查看其管理范围内的信息；查看未遮盖的个人信息会被记录在不可篡改的审计日志中。',
-        '审计日志至少保存六个月，以满足网络安全法的要求。',
-      ] },
-      { heading: '您的权利', paragraphs: [
-        '您可以在“我的账户”中查看自己的信息、修改密码、下载平台保存的您的全部数据；需要更正信息或注销账户时，请联系所在镇的社区教育中心。',
-      ] },
-    ],
-  },
-  en: {
-    title: 'Privacy policy',
-    sections: [
-      { heading: 'What we collect', paragraphs: [
-        'At sign-up: a username or mobile number, a password (only an irreversible hash is kept) and, if you choose, your real name.',
-        'While you use the site: login times, IP address and browser type, for account security and the audit trail only.',
-      ] },
-      { heading: 'How we protect it', paragraphs: [
-        'Mobile and ID numbers are stored encrypted and always shown partly masked (for example 138****1234).',
-        'Staff see only the records within their own scope; any viewing of an unmasked personal field is written to a tamper-evident audit log.',
-        'The audit log is kept for at least six months, as the Cybersecurity Law requires.',
-      ] },
-      { heading: 'Your rights', paragraphs: [
-        'In "My account" you can see your information, change your password and download everything the platform keeps about you; to correct your details or close your account, contact your town\'s community education center.',
-      ] },
-    ],
-  },
-};
-
-export const TEXT_DOCUMENTS = { help, privacy };
+export const TEXT_DOCUMENTS = { help };

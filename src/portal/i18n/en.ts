@@ -113,4 +113,11 @@ export const portalEn: Record<PortalMessageId, string> = {
   'breadcrumb.label': 'You are here',
   'breadcrumb.lead': 'You are here: ',
   'error.bad_request': 'The address is not valid. Please check it and try again.',
+  // Phone navigation (the main menu collapses behind a button).
+  'nav.menu': 'Menu',
+  'nav.current': 'Section: {section}',
+  // Short tool-bar labels on a phone.
+  'read.start_short': 'Read',
+  'read.stop_short': 'Stop',
+  'account.logout_short': 'Log out',
 };

@@ -113,5 +113,12 @@ export const portalZhCN = {
   'breadcrumb.label': '当前位置',
   'breadcrumb.lead': '当前位置：',
   'error.bad_request': '请求的地址有误，请检查后重试。',
+  // Phone navigation (the main menu collapses behind a button).
+  'nav.menu': '菜单',
+  'nav.current': '当前：{section}',
+  // Short tool-bar labels on a phone.
+  'read.start_short': '朗读',
+  'read.stop_short': '停止',
+  'account.logout_short': '退出',
 } as const;
 export type PortalMessageId = keyof typeof portalZhCN;

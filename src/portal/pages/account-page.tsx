@@ -2,6 +2,9 @@ import { h } from '../jsx.js';
 import { CsrfField, Field, FormErrors, Layout, type PageContext } from '../layout.js';
 import type { OwnProfile } from '../../core/auth/commands/own-profile.js';
 import { HomeRegionFields, type TownChoice } from './home-region-fields.js';
+import { AccountConsents } from './account-consents.js';
+import { CheckField, consentT } from './consent-fields.js';
+import type { OwnConsents } from '../../core/consent/consent-view.js';
 
 export interface AccountView { username: string; displayName: string; roles: string[]; staff: boolean; setupRequired: boolean }
 
@@ -16,10 +19,12 @@ export interface ProfileBlock {
   errors?: string[];
   fieldErrors?: Record<string, string>;
   saved?: boolean;
+  /** The separate consent for the ID number is in force, so entering one needs no new tick. */
+  sensitiveConsentGiven?: boolean;
 }
 
 export function AccountPage(props: { ctx: PageContext; account: AccountView; errors?: string[]; fieldErrors?: Record<string, string>; saved?: boolean; exportError?: string; messages?: MessagesLink; profile?: ProfileBlock;
-  links?: Array<{ href: string; label: string }> }) {
+  links?: Array<{ href: string; label: string }>; consents?: { view: OwnConsents; accepted?: boolean; withdrawn?: boolean } }) {
   const { ctx, account } = props;
   const { t } = ctx;
   const fe = props.fieldErrors ?? {};
@@ -47,6 +52,7 @@ export function AccountPage(props: { ctx: PageContext; account: AccountView; err
         {account.staff ? <div class="actions"><a class="btn secondary" href="/admin/">{t('account.go_admin')}</a></div> : null}
       </section>
       {props.profile ? <ProfileSection ctx={ctx} profile={props.profile} /> : null}
+      {props.consents ? <AccountConsents ctx={ctx} view={props.consents.view} accepted={props.consents.accepted} withdrawn={props.consents.withdrawn} /> : null}
       <section class="panel" aria-labelledby="pw-title">
         <h2 id="pw-title">{t('account.change_password')}</h2>
         <FormErrors ctx={ctx} errors={props.errors ?? []} />
@@ -82,6 +88,7 @@ function ProfileSection(props: { ctx: PageContext; profile: ProfileBlock }) {
   const { view } = profile;
   const v = profile.values ?? {};
   const fe = profile.fieldErrors ?? {};
+  const ct = consentT(ctx);
   const none = t('profile.not_given');
   return (
     <section class="panel" aria-labelledby="profile-title">
@@ -102,6 +109,8 @@ function ProfileSection(props: { ctx: PageContext; profile: ProfileBlock }) {
         <Field name="realName" label={t('profile.real_name')} value={v.realName ?? view.realName ?? ''} autocomplete="name" error={fe.realName} />
         <Field name="idNumber" label={t('profile.id_number')} autocomplete="off" error={fe.idNumber}
           hint={view.idNumber ? t('profile.id_number_current', { masked: view.idNumber }) : t('profile.id_number_hint')} />
+        {profile.sensitiveConsentGiven ? null
+          : <CheckField name="sensitiveConsent" label={ct('consent.register.sensitive_label')} hint={ct('consent.register.sensitive_hint')} error={fe.sensitiveConsent} />}
         {view.birthDateFromIdNumber
           ? <p class="hint">{t('profile.birth_date_from_id')}</p>
           : <Field name="birthDate" label={t('profile.birth_date')} type="date" hint={t('profile.birth_date_hint')} value={v.birthDate ?? view.birthDate ?? ''} autocomplete="bday" error={fe.birthDate} />}

@@ -792,6 +792,8 @@ export const en: Catalog = {
   'nav.learningSurveys': 'Needs surveys',
   'nav.learningOnline': 'Online courses',
   'nav.learning': 'Learning',
+  'nav.content': 'Content',
+  'nav.network': 'Education network',
   'nav.learningEnrolment': 'Enrolments',
   'nav.learningLottery': 'Lotteries',
   'nav.learningStats': 'Statistics',

@@ -783,6 +783,8 @@ export const zhCN = {
   'nav.learningSurveys': '需求调查',
   'nav.learningOnline': '网络课程',
   'nav.learning': '学习',
+  'nav.content': '内容',
+  'nav.network': '社区教育网络',
   'nav.learningEnrolment': '报名管理',
   'nav.learningLottery': '摇号管理',
   'nav.learningStats': '统计',

@@ -10,7 +10,8 @@ export function SideMenu({ onNavigate }: { onNavigate?: () => void }) {
   const { can } = useAuth();
   const { pathname } = useLocation();
 
-  // Items of a group go into one sub-menu, placed where the group's first visible item is.
+  // Items of a group go into one sub-menu, placed where the group's first visible item is; a group of which
+  // the user sees one item only shows that item, without a sub-menu around it.
   const { items, groupKeys } = useMemo(() => {
     const out: NonNullable<MenuProps['items']> = [];
     const groups = new Map<string, { children: NonNullable<MenuProps['items']> }>();
@@ -38,7 +39,11 @@ export function SideMenu({ onNavigate }: { onNavigate?: () => void }) {
       }
       group.children.push(entry);
     }
-    return { items: out, groupKeys: [...groups.keys()].map((g) => `group:${g}`) };
+    const flat = out.map((entry) => {
+      const children = entry && 'children' in entry ? entry.children : undefined;
+      return children?.length === 1 ? children[0] : entry;
+    });
+    return { items: flat, groupKeys: [...groups.keys()].map((g) => `group:${g}`) };
   }, [can, t, onNavigate]);
 
   return (

@@ -6,9 +6,11 @@ import {
   HeartOutlined,
   AuditOutlined,
   BookOutlined,
+  ClusterOutlined,
   CloudUploadOutlined,
   DashboardOutlined,
   FileTextOutlined,
+  FolderOpenOutlined,
   FormOutlined,
   LineChartOutlined,
   MenuOutlined,
@@ -38,6 +40,8 @@ export interface NavItem {
 
 /** Sub-menus of the side menu (a module with many screens gets one). */
 export const NAV_GROUPS = {
+  content: { labelKey: 'nav.content', icon: <FolderOpenOutlined aria-hidden /> },
+  network: { labelKey: 'nav.network', icon: <ClusterOutlined aria-hidden /> },
   learning: { labelKey: 'nav.learning', icon: <BookOutlined aria-hidden /> },
 } satisfies Record<string, { labelKey: MessageKey; icon: ReactNode }>;
 export type NavGroupKey = keyof typeof NAV_GROUPS;
@@ -51,55 +55,63 @@ export const NAV_ITEMS: readonly NavItem[] = [
     icon: <MenuOutlined aria-hidden />,
     permission: PERMISSIONS.navUpdate,
   },
-  // Content module (issue 3)
+  // Content module (issue 3): one 内容 group in the menu
   {
     path: '/content/items',
     labelKey: 'nav.contentItems',
     icon: <FileTextOutlined aria-hidden />,
     permission: PERMISSIONS.contentItemRead,
+    group: 'content',
   },
   {
     path: '/content/categories',
     labelKey: 'nav.contentCategories',
     icon: <ApartmentOutlined aria-hidden />,
     permission: PERMISSIONS.contentCategoryManage,
+    group: 'content',
   },
   {
     path: '/content/jobs',
     labelKey: 'nav.contentJobs',
     icon: <SolutionOutlined aria-hidden />,
     permission: PERMISSIONS.contentJobManage,
+    group: 'content',
   },
   {
     path: '/content/dictionary',
     labelKey: 'nav.contentDictionary',
     icon: <BookOutlined aria-hidden />,
     permission: PERMISSIONS.contentDictionaryManage,
+    group: 'content',
   },
-  // Network module (issue 4)
+  // Network module (issue 4): one 社区教育网络 group in the menu
   {
     path: '/network/institutions',
     labelKey: 'nav.networkInstitutions',
     icon: <BankOutlined aria-hidden />,
     permission: PERMISSIONS.networkInstitutionRead,
+    group: 'network',
   },
   {
     path: '/network/people',
     labelKey: 'nav.networkPeople',
     icon: <IdcardOutlined aria-hidden />,
     permission: PERMISSIONS.networkStaffRead,
+    group: 'network',
   },
   {
     path: '/network/partners',
     labelKey: 'nav.networkPartners',
     icon: <HeartOutlined aria-hidden />,
     permission: PERMISSIONS.networkPartnerRead,
+    group: 'network',
   },
   {
     path: '/network/gaps',
     labelKey: 'nav.networkGaps',
     icon: <BarChartOutlined aria-hidden />,
     permission: PERMISSIONS.networkStandardRead,
+    group: 'network',
   },
   {
     path: '/network/import',
@@ -107,12 +119,14 @@ export const NAV_ITEMS: readonly NavItem[] = [
     icon: <CloudUploadOutlined aria-hidden />,
     // Held by everyone who may import anything (institutions and partners need more; the page offers what they may).
     permission: PERMISSIONS.networkStaffManage,
+    group: 'network',
   },
   {
     path: '/network/standards',
     labelKey: 'nav.networkStandards',
     icon: <ProfileOutlined aria-hidden />,
     permission: NETWORK_EXTRA_PERMISSIONS.standardManage,
+    group: 'network',
   },
   // Learning module (issue 5): one 学习 group in the menu
   { path: '/learning/catalogue', labelKey: 'nav.learningCatalogue', icon: <ReadOutlined aria-hidden />, permission: 'learning.class.read', group: 'learning' },

@@ -1,9 +1,8 @@
-import { ReloadOutlined, SearchOutlined } from '@ant-design/icons';
-import { Button, DatePicker, Form, Input, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useEffect } from 'react';
+import { useMemo } from 'react';
 import type { FilterValues } from '../../core/hooks/useUrlState';
 import { useT } from '../../core/i18n/useT';
+import { FilterBar } from '../../core/ui/FilterBar';
 import { AUDIT_OUTCOMES } from './types';
 
 export const AUDIT_FILTER_KEYS = ['actor', 'action', 'outcome', 'targetType', 'from', 'to'] as const;
@@ -50,53 +49,17 @@ interface Props {
 
 export function AuditFilters({ value, onChange }: Props) {
   const t = useT();
-  const [form] = Form.useForm<FormValues>();
-
-  useEffect(() => {
-    form.setFieldsValue(toForm(value));
-  }, [form, value]);
-
-  const submit = () => onChange(fromForm(form.getFieldsValue()));
-
+  // Memoised: the bar writes its value back into the form whenever it changes.
+  const formValue = useMemo(() => toForm(value), [value]);
   return (
-    <Form form={form} name="auditFilters" layout="inline" onFinish={submit} style={{ rowGap: 12 }} aria-label={t('audit.filters')}>
-      <Form.Item name="actor" label={t('audit.filter.actor')}>
-        <Input allowClear style={{ width: 150 }} placeholder={t('audit.filter.actorPlaceholder')} />
-      </Form.Item>
-      <Form.Item name="action" label={t('audit.filter.action')}>
-        <Input allowClear style={{ width: 170 }} placeholder={t('audit.filter.actionPlaceholder')} />
-      </Form.Item>
-      <Form.Item name="outcome" label={t('audit.filter.outcome')}>
-        <Select
-          allowClear
-          style={{ width: 110 }}
-          placeholder={t('common.all')}
-          onChange={submit}
-          options={AUDIT_OUTCOMES.map((o) => ({ value: o, label: t(`audit.outcome.${o}`) }))}
-        />
-      </Form.Item>
-      <Form.Item name="targetType" label={t('audit.filter.targetType')}>
-        <Input allowClear style={{ width: 130 }} placeholder={t('audit.filter.targetTypePlaceholder')} />
-      </Form.Item>
-      <Form.Item name="range" label={t('audit.filter.date')}>
-        <DatePicker.RangePicker allowEmpty={[true, true]} onChange={submit} style={{ width: 250 }} />
-      </Form.Item>
-      <Form.Item>
-        <Button type="primary" htmlType="submit" icon={<SearchOutlined aria-hidden />}>
-          {t('common.search')}
-        </Button>
-      </Form.Item>
-      <Form.Item>
-        <Button
-          icon={<ReloadOutlined aria-hidden />}
-          onClick={() => {
-            form.resetFields();
-            onChange({});
-          }}
-        >
-          {t('common.reset')}
-        </Button>
-      </Form.Item>
-    </Form>
+    <FilterBar<FormValues> name="auditFilters" label={t('audit.filters')} value={formValue} onChange={(v) => onChange(fromForm(v))} searchButton
+      fields={[
+        { kind: 'text', name: 'actor', label: t('audit.filter.actor'), placeholder: t('audit.filter.actorPlaceholder'), width: 150 },
+        { kind: 'text', name: 'action', label: t('audit.filter.action'), placeholder: t('audit.filter.actionPlaceholder'), width: 170 },
+        { kind: 'select', name: 'outcome', label: t('audit.filter.outcome'), width: 110,
+          options: AUDIT_OUTCOMES.map((o) => ({ value: o, label: t(`audit.outcome.${o}`) })) },
+        { kind: 'text', name: 'targetType', label: t('audit.filter.targetType'), placeholder: t('audit.filter.targetTypePlaceholder'), width: 130 },
+        { kind: 'dateRange', name: 'range', label: t('audit.filter.date'), width: 250 },
+      ]} />
   );
 }

@@ -1,13 +1,11 @@
-import { DeleteOutlined, PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
-import { App, Button, Card, Empty, Flex, Popconfirm, Tag, Typography, Upload } from 'antd';
-import { useState } from 'react';
+import { PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
+import { App, Button, Card, Empty, Flex, Tag, Typography, Upload } from 'antd';
 import { useProblemText } from '../../core/api/useProblemText';
+import { useUpload } from '../../core/hooks/useUpload';
 import { useT } from '../../core/i18n/useT';
+import { ConfirmDeleteButton } from '../../core/ui/ConfirmDeleteButton';
 import { itemsApi } from './api';
 import type { Attachment, ItemDetail } from './types';
-
-/** The server refuses bigger uploads with 413; checking first saves sending 20 MiB for nothing. */
-export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 
 function sizeText(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
@@ -26,25 +24,12 @@ export function AttachmentsCard({ item, onChanged }: Props) {
   const t = useT();
   const problemText = useProblemText();
   const { message } = App.useApp();
-  const [uploading, setUploading] = useState(false);
   const editable = item.abilities.edit;
-
-  const upload = async (file: File) => {
-    if (file.size > MAX_UPLOAD_BYTES) {
-      message.error(t('content.attachments.tooLarge'));
-      return;
-    }
-    setUploading(true);
-    try {
-      await itemsApi.uploadAttachment(item.id, file);
-      onChanged();
-      message.success(t('content.attachments.uploaded', { name: file.name }));
-    } catch (failure) {
-      message.error(problemText(failure));
-    } finally {
-      setUploading(false);
-    }
-  };
+  const { uploading, upload } = useUpload(async (file) => {
+    await itemsApi.uploadAttachment(item.id, file);
+    onChanged();
+    message.success(t('content.attachments.uploaded', { name: file.name }));
+  });
 
   const remove = async (attachment: Attachment) => {
     try {
@@ -97,14 +82,7 @@ export function AttachmentsCard({ item, onChanged }: Props) {
                   </Typography.Text>
                 </span>
                 {editable && attachment.role !== 'original' ? (
-                  <Popconfirm
-                    title={t('content.attachments.deleteConfirm')}
-                    okText={t('content.delete')}
-                    cancelText={t('common.cancel')}
-                    onConfirm={() => remove(attachment)}
-                  >
-                    <Button size="small" type="text" danger icon={<DeleteOutlined aria-hidden />} aria-label={t('content.delete')} />
-                  </Popconfirm>
+                  <ConfirmDeleteButton confirm={t('content.attachments.deleteConfirm')} label={t('content.delete')} onConfirm={() => remove(attachment)} />
                 ) : null}
               </Flex>
             </li>

@@ -1,7 +1,7 @@
 import { Alert, Button, Flex, Form, Input, InputNumber, Popconfirm, Select, Switch, Typography } from 'antd';
 import { useEffect } from 'react';
 import { useT } from '../../core/i18n/useT';
-import { useFormSubmit } from '../users/useFormSubmit';
+import { useFormSubmit } from '../../core/api/useFormSubmit';
 import type { Category, CategoryInput } from './types';
 import { ITEM_KINDS } from './types';
 

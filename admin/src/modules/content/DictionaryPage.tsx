@@ -1,12 +1,13 @@
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Form, Input, Popconfirm, Table, Tag } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Form, Input, Table, Tag } from 'antd';
 import { useMemo, useState } from 'react';
 import { useProblemText } from '../../core/api/useProblemText';
 import { useQuery } from '../../core/api/useQuery';
 import { formatDateTime } from '../../core/format/datetime';
 import { useT } from '../../core/i18n/useT';
 import { PageContainer } from '../../core/ui/PageContainer';
-import { useFormSubmit } from '../users/useFormSubmit';
+import { useFormSubmit } from '../../core/api/useFormSubmit';
+import { ConfirmDeleteButton } from '../../core/ui/ConfirmDeleteButton';
 import { dictionaryApi } from './api';
 import type { DictionaryWord } from './types';
 
@@ -95,14 +96,8 @@ export default function DictionaryPage() {
               // Built-in words ship with the platform: they cannot be removed.
               render: (_: unknown, w) =>
                 w.builtIn ? null : (
-                  <Popconfirm
-                    title={t('content.dictionary.removeConfirm', { word: w.word })}
-                    okText={t('content.delete')}
-                    cancelText={t('common.cancel')}
-                    onConfirm={() => remove(w.word)}
-                  >
-                    <Button size="small" type="text" danger icon={<DeleteOutlined aria-hidden />} aria-label={t('content.delete')} />
-                  </Popconfirm>
+                  <ConfirmDeleteButton confirm={t('content.dictionary.removeConfirm', { word: w.word })} label={t('content.delete')}
+                    onConfirm={() => remove(w.word)} />
                 ),
             },
           ]}

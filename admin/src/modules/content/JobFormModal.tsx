@@ -1,10 +1,11 @@
-import { Alert, Col, DatePicker, Form, Input, InputNumber, Modal, Row, Select, TreeSelect } from 'antd';
+import { Col, DatePicker, Form, Input, InputNumber, Row, Select, TreeSelect } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useMemo } from 'react';
 import { useAuth } from '../../core/auth/useAuth';
 import { useT } from '../../core/i18n/useT';
+import { ModalForm } from '../../core/ui/ModalForm';
 import { buildRegionTree } from '../users/regionTree';
-import { useFormSubmit } from '../users/useFormSubmit';
+import { useFormSubmit } from '../../core/api/useFormSubmit';
 import { useRegions } from '../users/useReferenceData';
 import { jobsApi } from './api';
 import { BodyEditor } from './BodyEditor';
@@ -115,105 +116,103 @@ export function JobFormModal({ job, onClose, onSaved }: Props) {
   const required = { required: true, whitespace: true, message: t('content.field.required') };
 
   return (
-    <Modal
+    <ModalForm<Values>
       open={job !== null}
       width={820}
       title={creating ? t('content.jobs.createTitle') : t('content.jobs.editTitle')}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      onOk={() => form.submit()}
+      form={form}
+      name="job"
       onCancel={onClose}
-      confirmLoading={submitting}
-      forceRender
-      okButtonProps={{ 'data-testid': 'job-save' } as Record<string, string>}
+      onFinish={onFinish}
+      submitting={submitting}
+      error={error}
+      keepMounted
+      okTestId="job-save"
     >
-      <Form<Values> form={form} name="job" layout="vertical" onFinish={onFinish}>
-        {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
-        <Row gutter={16}>
-          <Col xs={24} md={12}>
-            <Form.Item
-              name="employerName"
-              label={t('content.jobs.employer')}
-              extra={isEmployer ? t('content.jobs.employerOwn') : undefined}
-              rules={isEmployer ? [] : [required, { max: 100 }]}
-            >
-              <Input disabled={isEmployer} />
+      <Row gutter={16}>
+        <Col xs={24} md={12}>
+          <Form.Item
+            name="employerName"
+            label={t('content.jobs.employer')}
+            extra={isEmployer ? t('content.jobs.employerOwn') : undefined}
+            rules={isEmployer ? [] : [required, { max: 100 }]}
+          >
+            <Input disabled={isEmployer} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item name="position" label={t('content.jobs.position')} rules={[required, { max: 100 }]}>
+            <Input data-testid="job-position" />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Row gutter={16}>
+        <Col xs={12} md={6}>
+          <Form.Item name="headcount" label={t('content.jobs.headcount')} rules={[{ required: true, message: t('content.field.required') }]}>
+            <InputNumber min={1} max={9999} precision={0} style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+        <Col xs={12} md={6}>
+          <Form.Item name="salaryMin" label={t('content.jobs.salaryMin')}>
+            <InputNumber min={0} max={1_000_000} precision={0} style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+        <Col xs={12} md={6}>
+          <Form.Item
+            name="salaryMax"
+            label={t('content.jobs.salaryMax')}
+            dependencies={['salaryMin']}
+            rules={[
+              ({ getFieldValue }) => ({
+                validator: (_, value: number | null | undefined) => {
+                  const min = getFieldValue('salaryMin') as number | null | undefined;
+                  return value != null && min != null && value < min
+                    ? Promise.reject(new Error(t('content.jobs.salaryOrder')))
+                    : Promise.resolve();
+                },
+              }),
+            ]}
+          >
+            <InputNumber min={0} max={1_000_000} precision={0} style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+        <Col xs={12} md={6}>
+          <Form.Item name="validUntil" label={t('content.jobs.validUntil')} rules={[{ required: true, message: t('content.field.required') }]}>
+            <DatePicker style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Row gutter={16}>
+        <Col xs={24} md={12}>
+          <Form.Item name="regionId" label={t('content.jobs.region')} rules={[{ required: true, message: t('content.field.required') }]}>
+            <TreeSelect
+              showSearch
+              treeNodeFilterProp="title"
+              treeData={regionTree}
+              // The city open, its towns visible; villages one click further.
+              treeDefaultExpandedKeys={regionTree.map((node) => node.value)}
+              loading={regions.loading}
+              data-testid="job-region"
+            />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          {creating && scopes.length > 1 ? (
+            <Form.Item name="ownerScope" label={t('content.field.ownerScope')}>
+              <Select options={scopes.map((s) => ({ value: s.value, label: s.label }))} />
             </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item name="position" label={t('content.jobs.position')} rules={[required, { max: 100 }]}>
-              <Input data-testid="job-position" />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Row gutter={16}>
-          <Col xs={12} md={6}>
-            <Form.Item name="headcount" label={t('content.jobs.headcount')} rules={[{ required: true, message: t('content.field.required') }]}>
-              <InputNumber min={1} max={9999} precision={0} style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-          <Col xs={12} md={6}>
-            <Form.Item name="salaryMin" label={t('content.jobs.salaryMin')}>
-              <InputNumber min={0} max={1_000_000} precision={0} style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-          <Col xs={12} md={6}>
-            <Form.Item
-              name="salaryMax"
-              label={t('content.jobs.salaryMax')}
-              dependencies={['salaryMin']}
-              rules={[
-                ({ getFieldValue }) => ({
-                  validator: (_, value: number | null | undefined) => {
-                    const min = getFieldValue('salaryMin') as number | null | undefined;
-                    return value != null && min != null && value < min
-                      ? Promise.reject(new Error(t('content.jobs.salaryOrder')))
-                      : Promise.resolve();
-                  },
-                }),
-              ]}
-            >
-              <InputNumber min={0} max={1_000_000} precision={0} style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-          <Col xs={12} md={6}>
-            <Form.Item name="validUntil" label={t('content.jobs.validUntil')} rules={[{ required: true, message: t('content.field.required') }]}>
-              <DatePicker style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Row gutter={16}>
-          <Col xs={24} md={12}>
-            <Form.Item name="regionId" label={t('content.jobs.region')} rules={[{ required: true, message: t('content.field.required') }]}>
-              <TreeSelect
-                showSearch
-                treeNodeFilterProp="title"
-                treeData={regionTree}
-                // The city open, its towns visible; villages one click further.
-                treeDefaultExpandedKeys={regionTree.map((node) => node.value)}
-                loading={regions.loading}
-                data-testid="job-region"
-              />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            {creating && scopes.length > 1 ? (
-              <Form.Item name="ownerScope" label={t('content.field.ownerScope')}>
-                <Select options={scopes.map((s) => ({ value: s.value, label: s.label }))} />
-              </Form.Item>
-            ) : null}
-          </Col>
-        </Row>
-        <Form.Item name="contact" label={t('content.jobs.contact')} rules={[required, { min: 2, max: 200 }]}>
-          <Input placeholder={t('content.jobs.contactPlaceholder')} data-testid="job-contact" />
-        </Form.Item>
-        <Form.Item name="requirements" label={t('content.jobs.requirements')} rules={[{ required: true, message: t('content.field.required') }]}>
-          <BodyEditor aria-label={t('content.jobs.requirements')} minHeight={140} />
-        </Form.Item>
-        <Form.Item name="trainingLink" label={t('content.jobs.trainingLink')} rules={[{ max: 500 }]}>
-          <Input placeholder="/c/…" />
-        </Form.Item>
-      </Form>
-    </Modal>
+          ) : null}
+        </Col>
+      </Row>
+      <Form.Item name="contact" label={t('content.jobs.contact')} rules={[required, { min: 2, max: 200 }]}>
+        <Input placeholder={t('content.jobs.contactPlaceholder')} data-testid="job-contact" />
+      </Form.Item>
+      <Form.Item name="requirements" label={t('content.jobs.requirements')} rules={[{ required: true, message: t('content.field.required') }]}>
+        <BodyEditor aria-label={t('content.jobs.requirements')} minHeight={140} />
+      </Form.Item>
+      <Form.Item name="trainingLink" label={t('content.jobs.trainingLink')} rules={[{ max: 500 }]}>
+        <Input placeholder="/c/…" />
+      </Form.Item>
+    </ModalForm>
   );
 }

@@ -1,13 +1,12 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Flex, Popconfirm, Table, Tag, Typography, type TableColumnsType } from 'antd';
-import { useMemo, useState } from 'react';
+import { App, Button, Flex, Popconfirm, Tag, Typography, type TableColumnsType } from 'antd';
+import { useState } from 'react';
 import { useProblemText } from '../../core/api/useProblemText';
-import { useQuery } from '../../core/api/useQuery';
 import { formatDateTime } from '../../core/format/datetime';
-import { PAGE_SIZE_OPTIONS, useUrlListState } from '../../core/hooks/useUrlState';
+import { useUrlList } from '../../core/hooks/useUrlList';
 import type { TFunction } from '../../core/i18n/I18nProvider';
 import { useT } from '../../core/i18n/useT';
-import { PageContainer } from '../../core/ui/PageContainer';
+import { ListPage } from '../../core/ui/ListPage';
 import { jobsApi } from './api';
 import { JOB_FILTER_KEYS, JobFilters } from './JobFilters';
 import { JobFormModal } from './JobFormModal';
@@ -25,9 +24,7 @@ export default function JobsPage() {
   const t = useT();
   const problemText = useProblemText();
   const { message } = App.useApp();
-  const { filters, page, pageSize, setFilters, setPage } = useUrlListState(JOB_FILTER_KEYS);
-  const query = useMemo(() => ({ page, pageSize, ...filters }), [page, pageSize, filters]);
-  const list = useQuery(JSON.stringify(query), (signal) => jobsApi.list(query, signal));
+  const list = useUrlList(JOB_FILTER_KEYS, (query, signal) => jobsApi.list(query, signal));
   const [editing, setEditing] = useState<Job | 'new' | null>(null);
 
   const step = async (job: Job, action: 'publish' | 'withdraw') => {
@@ -112,38 +109,18 @@ export default function JobsPage() {
   ];
 
   return (
-    <PageContainer
+    <ListPage
       title={t('content.jobs.title')}
       description={t('content.jobs.description')}
-      extra={
+      actions={
         <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setEditing('new')} data-testid="job-create">
           {t('content.jobs.create')}
         </Button>
       }
+      filters={<JobFilters value={list.filters} onChange={list.setFilters} />}
+      list={list}
+      table={{ rowKey: 'id', columns, scroll: { x: 1000 }, testId: 'jobs-table' }}
     >
-      <Card>
-        <JobFilters value={filters} onChange={setFilters} />
-        {list.error ? <Alert type="error" showIcon title={problemText(list.error)} style={{ marginTop: 16 }} /> : null}
-        <Table<Job>
-          style={{ marginTop: 16 }}
-          rowKey="id"
-          columns={columns}
-          dataSource={list.data?.items ?? []}
-          loading={list.loading}
-          scroll={{ x: 1000 }}
-          size="middle"
-          data-testid="jobs-table"
-          pagination={{
-            current: list.data?.page ?? page,
-            pageSize: list.data?.pageSize ?? pageSize,
-            total: list.data?.total ?? 0,
-            showSizeChanger: true,
-            pageSizeOptions: PAGE_SIZE_OPTIONS,
-            showTotal: (total) => t('common.total', { total }),
-            onChange: setPage,
-          }}
-        />
-      </Card>
       <JobFormModal
         job={editing}
         onClose={() => setEditing(null)}
@@ -153,6 +130,6 @@ export default function JobsPage() {
           list.reload();
         }}
       />
-    </PageContainer>
+    </ListPage>
   );
 }

@@ -7,7 +7,7 @@ import { PERMISSIONS } from '../../core/auth/permissions';
 import { useAuth } from '../../core/auth/useAuth';
 import { formatDateTime } from '../../core/format/datetime';
 import { useLang, useT } from '../../core/i18n/useT';
-import { useFormSubmit } from '../users/useFormSubmit';
+import { useFormSubmit } from '../../core/api/useFormSubmit';
 import { accreditationApi } from './api';
 import { levelName } from './levelName';
 

@@ -1,5 +1,4 @@
-import { DeleteOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Form, Input, Popconfirm, Select, Table } from 'antd';
+import { Alert, App, Button, Card, Form, Input, Select, Table } from 'antd';
 import { useState } from 'react';
 import { api } from '../../core/api/client';
 import { useProblemText } from '../../core/api/useProblemText';
@@ -7,7 +6,8 @@ import { useQuery } from '../../core/api/useQuery';
 import { useT } from '../../core/i18n/useT';
 import type { Region } from '../users/types';
 import { idKey } from '../users/regionTree';
-import { useFormSubmit } from '../users/useFormSubmit';
+import { useFormSubmit } from '../../core/api/useFormSubmit';
+import { ConfirmDeleteButton } from '../../core/ui/ConfirmDeleteButton';
 
 interface Member {
   id: string;
@@ -78,9 +78,7 @@ export function CommitteeCard({ regions, initialTownId, canManage }: { regions: 
           { title: t('network.committee.position'), key: 'position', render: (_, m) => m.position || '—' },
           { title: t('network.field.contactPhone'), key: 'phone', render: (_, m) => m.phone || '—' },
           ...(canManage ? [{ key: 'x', width: 50, render: (_: unknown, m: Member) => (
-            <Popconfirm title={t('network.partners.removeConfirm')} onConfirm={() => remove(m.id)}>
-              <Button type="text" size="small" danger icon={<DeleteOutlined aria-hidden />} aria-label={t('network.partners.remove')} />
-            </Popconfirm>
+            <ConfirmDeleteButton confirm={t('network.partners.removeConfirm')} label={t('network.partners.remove')} onConfirm={() => remove(m.id)} />
           ) }] : []),
         ]} />
       {canManage && townId ? (

@@ -1,9 +1,7 @@
 import { DeleteOutlined, PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
-import { App, Button, Flex, Upload } from 'antd';
-import { useState } from 'react';
-import { useProblemText } from '../../core/api/useProblemText';
+import { Button, Flex, Upload } from 'antd';
 import { useT } from '../../core/i18n/useT';
-import { MAX_UPLOAD_BYTES } from '../content/AttachmentsCard';
+import { useUpload } from '../../core/hooks/useUpload';
 import { indicatorValuesApi } from './standardsApi';
 
 interface Props {
@@ -23,26 +21,11 @@ const ACCEPT = '.pdf,.docx,.xlsx,.png,.jpg,.jpeg,.webp,.gif';
 /** An indicator's evidence file: a link to the stored one, an upload button, and a way to detach it. */
 export function EvidenceField({ institutionId, value, onChange, names, onUploaded, disabled, testId }: Props) {
   const t = useT();
-  const { message } = App.useApp();
-  const problemText = useProblemText();
-  const [uploading, setUploading] = useState(false);
-
-  const upload = async (file: File) => {
-    if (file.size > MAX_UPLOAD_BYTES) {
-      message.error(t('content.attachments.tooLarge'));
-      return;
-    }
-    setUploading(true);
-    try {
-      const stored = await indicatorValuesApi.uploadEvidence(institutionId, file);
-      onUploaded(stored.fileId, stored.name);
-      onChange?.(stored.fileId);
-    } catch (failure) {
-      message.error(problemText(failure));
-    } finally {
-      setUploading(false);
-    }
-  };
+  const { uploading, upload } = useUpload(async (file) => {
+    const stored = await indicatorValuesApi.uploadEvidence(institutionId, file);
+    onUploaded(stored.fileId, stored.name);
+    onChange?.(stored.fileId);
+  });
 
   return (
     <Flex gap={8} align="center" wrap>

@@ -7,7 +7,7 @@ import { PERMISSIONS } from '../../core/auth/permissions';
 import { useAuth } from '../../core/auth/useAuth';
 import { useT } from '../../core/i18n/useT';
 import { PageContainer } from '../../core/ui/PageContainer';
-import { MAX_UPLOAD_BYTES } from '../content/AttachmentsCard';
+import { useUpload } from '../../core/hooks/useUpload';
 import { importApi } from './importApi';
 import { ImportErrorsTable } from './ImportErrorsTable';
 import { RecentImports } from './RecentImports';
@@ -50,7 +50,13 @@ export default function ImportPage() {
   const asked = params.get('kind') as ImportKind | null;
   const kind: ImportKind | undefined = asked && kinds.includes(asked) ? asked : kinds[0];
   const { job, error, start } = useImportJob();
-  const [sending, setSending] = useState(false);
+  const [committing, setCommitting] = useState(false);
+  const { uploading, upload: sendFile } = useUpload(async (file) => {
+    start(null);
+    if (kind) start(await importApi.upload(kind, file));
+  });
+  // One thing at a time: an upload or a commit.
+  const sending = uploading || committing;
 
   const upload = async (file: File) => {
     if (!kind) return;
@@ -58,30 +64,18 @@ export default function ImportPage() {
       message.error(t('network.import.notXlsx'));
       return;
     }
-    if (file.size > MAX_UPLOAD_BYTES) {
-      message.error(t('content.attachments.tooLarge'));
-      return;
-    }
-    setSending(true);
-    start(null);
-    try {
-      start(await importApi.upload(kind, file));
-    } catch (failure) {
-      message.error(problemText(failure));
-    } finally {
-      setSending(false);
-    }
+    await sendFile(file);
   };
 
   const commit = async () => {
     if (!job) return;
-    setSending(true);
+    setCommitting(true);
     try {
       start(await importApi.commit(job.id));
     } catch (failure) {
       message.error(problemText(failure));
     } finally {
-      setSending(false);
+      setCommitting(false);
     }
   };
 

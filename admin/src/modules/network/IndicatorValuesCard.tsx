@@ -5,7 +5,7 @@ import { useQuery } from '../../core/api/useQuery';
 import { useAuth } from '../../core/auth/useAuth';
 import { formatDateTime } from '../../core/format/datetime';
 import { useLang, useT } from '../../core/i18n/useT';
-import { useFormSubmit } from '../users/useFormSubmit';
+import { useFormSubmit } from '../../core/api/useFormSubmit';
 import { EvidenceField } from './EvidenceField';
 import { gapApi } from './gapApi';
 import type { GapReport } from './gapTypes';
@@ -14,7 +14,7 @@ import { toFormRowErrors } from './listFieldErrors';
 import { changedEntries, rowsFrom, type IndicatorRow } from './indicatorRows';
 import { NETWORK_EXTRA_PERMISSIONS } from './networkPermissions';
 import { indicatorValuesApi } from './standardsApi';
-import { isStaleVersion } from './staleVersion';
+import { isStaleVersion } from '../../core/api/staleVersion';
 
 const FIELDS = ['rows'] as const;
 const ROW_FIELDS = ['value', 'evidenceNote', 'evidenceFileId'] as const;

@@ -1,6 +1,7 @@
-import { Descriptions, Drawer, Space, Tabs } from 'antd';
+import { Descriptions, Space, Tabs } from 'antd';
 import { formatDateTime } from '../../core/format/datetime';
 import { useLang, useT } from '../../core/i18n/useT';
+import { DetailDrawer } from '../../core/ui/DetailDrawer';
 import { AccreditationCard } from './AccreditationCard';
 import { IndicatorValuesCard } from './IndicatorValuesCard';
 import { levelName } from './levelName';
@@ -17,7 +18,7 @@ export function InstitutionDrawer({ institution, onClose, onChanged }: {
   const { lang } = useLang();
   const i = institution;
   return (
-    <Drawer open={i !== null} onClose={onClose} title={i?.name} size={720} data-testid="institution-drawer" destroyOnHidden>
+    <DetailDrawer open={i !== null} onClose={onClose} title={i?.name} size={720} testId="institution-drawer">
       {i ? (
         <Tabs
           defaultActiveKey="details"
@@ -50,6 +51,6 @@ export function InstitutionDrawer({ institution, onClose, onChanged }: {
           ]}
         />
       ) : null}
-    </Drawer>
+    </DetailDrawer>
   );
 }

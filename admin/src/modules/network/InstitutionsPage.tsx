@@ -1,24 +1,23 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Popconfirm, Space, Table, Tag } from 'antd';
+import { App, Button, Popconfirm, Space, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useProblemText } from '../../core/api/useProblemText';
 import { useQuery } from '../../core/api/useQuery';
 import { PERMISSIONS } from '../../core/auth/permissions';
 import { useAuth } from '../../core/auth/useAuth';
 import { formatDateTime } from '../../core/format/datetime';
-import { PAGE_SIZE_OPTIONS, useUrlListState } from '../../core/hooks/useUrlState';
+import { useUrlList } from '../../core/hooks/useUrlList';
 import { useLang, useT } from '../../core/i18n/useT';
-import { PageContainer } from '../../core/ui/PageContainer';
+import { ListPage } from '../../core/ui/ListPage';
 import { useRegions } from '../users/useReferenceData';
 import { institutionsApi } from './api';
-import { ExportButton } from '../../core/ui/ExportButton';
 import { ImportLink } from './ImportLink';
 import { INSTITUTION_FILTER_KEYS, InstitutionFilters } from './InstitutionFilters';
 import { InstitutionDrawer } from './InstitutionDrawer';
 import { InstitutionFormModal } from './InstitutionFormModal';
-import { isStaleVersion } from './staleVersion';
-import type { InstitutionListQuery, NetworkInstitution } from './types';
+import { isStaleVersion } from '../../core/api/staleVersion';
+import type { NetworkInstitution } from './types';
 
 /** 机构管理: the network institutions in the caller's scope, filtered and paged in the URL. */
 export default function InstitutionsPage() {
@@ -27,10 +26,8 @@ export default function InstitutionsPage() {
   const { message } = App.useApp();
   const problemText = useProblemText();
   const { can } = useAuth();
-  const { filters, page, pageSize, setFilters, setPage } = useUrlListState(INSTITUTION_FILTER_KEYS);
+  const list = useUrlList(INSTITUTION_FILTER_KEYS, (query, signal) => institutionsApi.list(query, signal));
   const regions = useRegions();
-  const query = useMemo<InstitutionListQuery>(() => ({ page, pageSize, ...filters }), [page, pageSize, filters]);
-  const list = useQuery(JSON.stringify(query), (signal) => institutionsApi.list(query, signal));
   const centers = useQuery('network-centers', (signal) =>
     institutionsApi.list({ page: 1, pageSize: 100, tier: 'center', status: 'active' }, signal));
   const [form, setForm] = useState<{ open: boolean; editing: NetworkInstitution | null }>({ open: false, editing: null });
@@ -91,45 +88,20 @@ export default function InstitutionsPage() {
   ];
 
   return (
-    <PageContainer
+    <ListPage
       title={t('network.institutions.title')}
       description={t('network.institutions.description')}
-      extra={<>
-        <ExportButton path="/network/institutions/export.xlsx" filters={filters} testId="institutions-export" />
-        {canCreate ? <ImportLink kind="institutions" /> : null}
-        {canCreate ? (
-          <Button type="primary" icon={<PlusOutlined aria-hidden />} data-testid="inst-create" onClick={() => setForm({ open: true, editing: null })}>
-            {t('network.institutions.create')}
-          </Button>
-        ) : null}
-      </>}
+      exportTo={{ path: '/network/institutions/export.xlsx', testId: 'institutions-export' }}
+      actions={canCreate ? <>
+        <ImportLink kind="institutions" />
+        <Button type="primary" icon={<PlusOutlined aria-hidden />} data-testid="inst-create" onClick={() => setForm({ open: true, editing: null })}>
+          {t('network.institutions.create')}
+        </Button>
+      </> : null}
+      filters={<InstitutionFilters value={list.filters} onChange={list.setFilters} regions={regions.data ?? []} />}
+      list={list}
+      table={{ rowKey: 'id', columns, scroll: { x: 1100 }, testId: 'institutions-table' }}
     >
-      <Card>
-        <InstitutionFilters value={filters} onChange={setFilters} regions={regions.data ?? []} />
-        {list.error ? (
-          <Alert type="error" showIcon title={problemText(list.error)} style={{ marginTop: 16 }}
-            action={<Button size="small" onClick={list.reload}>{t('common.retry')}</Button>} />
-        ) : null}
-        <Table<NetworkInstitution>
-          style={{ marginTop: 16 }}
-          rowKey="id"
-          columns={columns}
-          dataSource={list.data?.items ?? []}
-          loading={list.loading}
-          scroll={{ x: 1100 }}
-          size="middle"
-          data-testid="institutions-table"
-          pagination={{
-            current: list.data?.page ?? page,
-            pageSize: list.data?.pageSize ?? pageSize,
-            total: list.data?.total ?? 0,
-            showSizeChanger: true,
-            pageSizeOptions: PAGE_SIZE_OPTIONS,
-            showTotal: (total) => t('common.total', { total }),
-            onChange: setPage,
-          }}
-        />
-      </Card>
       <InstitutionDrawer institution={shown} onClose={() => setShown(null)} onChanged={list.reload} />
       <InstitutionFormModal
         open={form.open}
@@ -142,6 +114,6 @@ export default function InstitutionsPage() {
           list.reload();
         }}
       />
-    </PageContainer>
+    </ListPage>
   );
 }

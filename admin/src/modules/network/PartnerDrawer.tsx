@@ -1,10 +1,11 @@
-import { DeleteOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, DatePicker, Descriptions, Drawer, Form, Input, InputNumber, Popconfirm, Select, Space, Table } from 'antd';
+import { Alert, App, Button, Card, DatePicker, Descriptions, Form, Input, InputNumber, Select, Space, Table } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useProblemText } from '../../core/api/useProblemText';
 import { useQuery } from '../../core/api/useQuery';
 import { useT } from '../../core/i18n/useT';
-import { useFormSubmit } from '../users/useFormSubmit';
+import { DetailDrawer } from '../../core/ui/DetailDrawer';
+import { useFormSubmit } from '../../core/api/useFormSubmit';
+import { ConfirmDeleteButton } from '../../core/ui/ConfirmDeleteButton';
 import { AgreementStateTag } from './agreementState';
 import { partnerApi } from './partnerApi';
 import { CONTRIBUTION_KINDS, type Agreement, type Contribution, type ContributionKind } from './partnerTypes';
@@ -62,8 +63,7 @@ export function PartnerDrawer({ partnerId, canManage, onClose }: { partnerId: st
   };
 
   return (
-    <Drawer open={partnerId !== null} onClose={onClose} size={760} title={p?.name} destroyOnHidden data-testid="partner-drawer">
-      {detail.error ? <Alert type="error" showIcon title={problemText(detail.error)} /> : null}
+    <DetailDrawer open={partnerId !== null} onClose={onClose} size={760} title={p?.name} testId="partner-drawer" error={detail.error}>
       {p ? (
         <Space direction="vertical" size="middle" style={{ width: '100%' }}>
           <Descriptions size="small" column={2} bordered>
@@ -83,9 +83,8 @@ export function PartnerDrawer({ partnerId, canManage, onClose }: { partnerId: st
                 { title: t('network.partners.amount'), key: 'amount', render: (_, c) => (c.kind === 'money' ? t('network.partners.yuan', { amount: c.amount.toLocaleString('zh-CN') }) : c.amount) },
                 { title: t('network.field.description'), dataIndex: 'description', key: 'description' },
                 ...(canManage ? [{ key: 'x', width: 50, render: (_: unknown, c: Contribution) => (
-                  <Popconfirm title={t('network.partners.removeConfirm')} onConfirm={() => remove(() => partnerApi.removeContribution(p.id, c.id))}>
-                    <Button type="text" size="small" danger icon={<DeleteOutlined aria-hidden />} aria-label={t('network.partners.remove')} />
-                  </Popconfirm>
+                  <ConfirmDeleteButton confirm={t('network.partners.removeConfirm')} label={t('network.partners.remove')}
+                    onConfirm={() => remove(() => partnerApi.removeContribution(p.id, c.id))} />
                 ) }] : []),
               ]} />
             {canManage ? (
@@ -109,9 +108,8 @@ export function PartnerDrawer({ partnerId, canManage, onClose }: { partnerId: st
                 { title: t('network.partners.validity'), key: 'valid', render: (_, a) => `${a.validFrom} ~ ${a.validUntil}` },
                 { title: t('network.field.status'), key: 'state', render: (_, a) => <AgreementStateTag agreement={a} /> },
                 ...(canManage ? [{ key: 'x', width: 50, render: (_: unknown, a: Agreement) => (
-                  <Popconfirm title={t('network.partners.removeConfirm')} onConfirm={() => remove(() => partnerApi.removeAgreement(p.id, a.id))}>
-                    <Button type="text" size="small" danger icon={<DeleteOutlined aria-hidden />} aria-label={t('network.partners.remove')} />
-                  </Popconfirm>
+                  <ConfirmDeleteButton confirm={t('network.partners.removeConfirm')} label={t('network.partners.remove')}
+                    onConfirm={() => remove(() => partnerApi.removeAgreement(p.id, a.id))} />
                 ) }] : []),
               ]} />
             {canManage ? (
@@ -127,6 +125,6 @@ export function PartnerDrawer({ partnerId, canManage, onClose }: { partnerId: st
           </Card>
         </Space>
       ) : null}
-    </Drawer>
+    </DetailDrawer>
   );
 }

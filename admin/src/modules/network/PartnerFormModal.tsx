@@ -1,12 +1,10 @@
-import { Alert, App, Form, Input, Modal, Select } from 'antd';
-import { useEffect, useState } from 'react';
+import { Form, Input, Select } from 'antd';
 import { useT } from '../../core/i18n/useT';
+import { FormModal } from '../../core/ui/FormModal';
 import type { Region } from '../users/types';
-import { idKey } from '../users/regionTree';
-import { useFormSubmit } from '../users/useFormSubmit';
+import { townOptions } from '../users/regionTree';
 import { partnerApi } from './partnerApi';
 import { PARTNER_TYPES, type PartnerFields, type PartnerSummary } from './partnerTypes';
-import { isStaleVersion } from './staleVersion';
 
 const FIELDS = ['name', 'type', 'townId', 'contactName', 'contactPhone', 'description', 'status'] as const;
 
@@ -21,74 +19,44 @@ interface Props {
 /** Records or edits a partner; the (masked) phone is only sent when a new one is typed. */
 export function PartnerFormModal({ open, editing, regions, onClose, onSaved }: Props) {
   const t = useT();
-  const { message } = App.useApp();
   const [form] = Form.useForm<PartnerFields>();
-  const { run, submitting, error, clearError } = useFormSubmit(form, FIELDS);
-  const [stale, setStale] = useState(false);
 
-  useEffect(() => {
-    if (!open) return;
-    clearError();
-    setStale(false);
-    form.resetFields();
-    form.setFieldsValue(editing
-      ? { name: editing.name, type: editing.type, townId: editing.townId, contactName: editing.contactName, description: editing.description, status: editing.status }
-      : { status: 'active' });
-  }, [open, editing, form, clearError]);
-
-  const save = async () => {
-    const v = await form.validateFields();
+  const submit = async (v: PartnerFields, editing: PartnerSummary | null) => {
     const body: PartnerFields = {
       name: v.name, type: v.type, townId: v.townId, contactName: v.contactName ?? '', description: v.description ?? '', status: v.status,
     };
     if (v.contactPhone?.trim()) body.contactPhone = v.contactPhone.trim();
-    setStale(false);
-    const saved = await run(async () => {
-      try {
-        if (!editing) return await partnerApi.create(body);
-        // The town is fixed once recorded (the server's edit has no town field).
-        const changes: Partial<PartnerFields> = { ...body };
-        delete changes.townId;
-        return await partnerApi.update(editing.id, editing.version, changes);
-      } catch (failure) {
-        if (editing && isStaleVersion(failure)) {
-          setStale(true);
-          message.error(t('network.institutions.stale'));
-        }
-        throw failure;
-      }
-    });
-    if (saved) {
-      message.success(t('network.institutions.saved', { name: saved.name }));
-      onSaved();
-    }
+    if (!editing) return partnerApi.create(body);
+    // The town is fixed once recorded (the server's edit has no town field).
+    const changes: Partial<PartnerFields> = { ...body };
+    delete changes.townId;
+    return partnerApi.update(editing.id, editing.version, changes);
   };
 
-  const shown = stale ? t('network.institutions.stale') : error;
   return (
-    <Modal open={open} title={editing ? t('network.partners.edit') : t('network.partners.create')} onCancel={onClose}
-      onOk={() => void save().catch(() => undefined)} okText={t('common.save')} cancelText={t('common.cancel')}
-      confirmLoading={submitting} width={600} destroyOnHidden data-testid="partner-form">
-      {shown ? <Alert type="error" showIcon title={shown} style={{ marginBottom: 16 }} /> : null}
-      <Form form={form} layout="vertical" name="partnerForm">
-        <Form.Item name="name" label={t('network.field.name')} rules={[{ required: true, max: 80 }]}><Input data-testid="partner-name" /></Form.Item>
-        <Form.Item name="type" label={t('network.partners.type')} rules={[{ required: true }]}>
-          <Select data-testid="partner-type" options={PARTNER_TYPES.map((p) => ({ value: p, label: t(`network.partnerType.${p}`) }))} />
-        </Form.Item>
-        <Form.Item name="townId" label={t('network.field.town')} rules={[{ required: true }]}>
-          <Select disabled={editing !== null} data-testid="partner-town"
-            options={regions.filter((r) => r.level === 'town').map((r) => ({ value: idKey(r.id), label: r.name }))} />
-        </Form.Item>
-        <Form.Item name="contactName" label={t('network.field.contactName')} rules={[{ max: 40 }]}><Input /></Form.Item>
-        <Form.Item name="contactPhone" label={t('network.field.contactPhone')} rules={[{ max: 20 }]}
-          extra={editing?.contactPhone ? t('network.people.keepBlank', { masked: editing.contactPhone }) : undefined}>
-          <Input data-testid="partner-phone" autoComplete="off" />
-        </Form.Item>
-        <Form.Item name="description" label={t('network.field.description')} rules={[{ max: 2000 }]}><Input.TextArea rows={3} /></Form.Item>
-        <Form.Item name="status" label={t('network.field.status')}>
-          <Select options={(['active', 'inactive'] as const).map((s) => ({ value: s, label: t(`network.partnerStatus.${s}`) }))} />
-        </Form.Item>
-      </Form>
-    </Modal>
+    <FormModal open={open} editing={editing} title={editing ? t('network.partners.edit') : t('network.partners.create')} form={form}
+      name="partnerForm" fields={FIELDS} submit={submit} onClose={onClose} onSaved={() => onSaved()}
+      initialValues={(e) => e
+        ? { name: e.name, type: e.type, townId: e.townId, contactName: e.contactName, description: e.description, status: e.status }
+        : { status: 'active' as const }}
+      savedText={(saved) => t('network.institutions.saved', { name: saved.name })} staleText={t('network.institutions.stale')}
+      testId="partner-form" errorTestId="partner-form-error">
+      <Form.Item name="name" label={t('network.field.name')} rules={[{ required: true, max: 80 }]}><Input data-testid="partner-name" /></Form.Item>
+      <Form.Item name="type" label={t('network.partners.type')} rules={[{ required: true }]}>
+        <Select data-testid="partner-type" options={PARTNER_TYPES.map((p) => ({ value: p, label: t(`network.partnerType.${p}`) }))} />
+      </Form.Item>
+      <Form.Item name="townId" label={t('network.field.town')} rules={[{ required: true }]}>
+        <Select disabled={editing !== null} data-testid="partner-town" options={townOptions(regions)} />
+      </Form.Item>
+      <Form.Item name="contactName" label={t('network.field.contactName')} rules={[{ max: 40 }]}><Input /></Form.Item>
+      <Form.Item name="contactPhone" label={t('network.field.contactPhone')} rules={[{ max: 20 }]}
+        extra={editing?.contactPhone ? t('network.people.keepBlank', { masked: editing.contactPhone }) : undefined}>
+        <Input data-testid="partner-phone" autoComplete="off" />
+      </Form.Item>
+      <Form.Item name="description" label={t('network.field.description')} rules={[{ max: 2000 }]}><Input.TextArea rows={3} /></Form.Item>
+      <Form.Item name="status" label={t('network.field.status')}>
+        <Select options={(['active', 'inactive'] as const).map((s) => ({ value: s, label: t(`network.partnerStatus.${s}`) }))} />
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -1,48 +1,36 @@
-import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Form, Input, Select, Space, Table, Tag } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Space, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useEffect, useMemo, useState } from 'react';
-import { useProblemText } from '../../core/api/useProblemText';
-import { useQuery } from '../../core/api/useQuery';
+import { useState } from 'react';
 import { PERMISSIONS } from '../../core/auth/permissions';
 import { useAuth } from '../../core/auth/useAuth';
-import { PAGE_SIZE_OPTIONS, useUrlListState, type FilterValues } from '../../core/hooks/useUrlState';
+import { useUrlList } from '../../core/hooks/useUrlList';
 import { useT } from '../../core/i18n/useT';
-import { PageContainer } from '../../core/ui/PageContainer';
-import { idKey } from '../users/regionTree';
+import { FilterBar } from '../../core/ui/FilterBar';
+import { ListPage } from '../../core/ui/ListPage';
+import { idKey, townOptions } from '../users/regionTree';
 import { useRegions } from '../users/useReferenceData';
 import { CommitteeCard } from './CommitteeCard';
-import { ExportButton } from '../../core/ui/ExportButton';
 import { ImportLink } from './ImportLink';
 import { partnerApi } from './partnerApi';
 import { PartnerDrawer } from './PartnerDrawer';
 import { PartnerFormModal } from './PartnerFormModal';
-import { PARTNER_TYPES, type PartnerListQuery, type PartnerSummary } from './partnerTypes';
+import { PARTNER_TYPES, type PartnerSummary } from './partnerTypes';
 
 const FILTER_KEYS = ['q', 'townId', 'type'] as const;
-type FilterKey = (typeof FILTER_KEYS)[number];
 
 /** 合作伙伴: NGOs, employers, stationed units and individuals taking part in the town's community education. */
 export default function PartnersPage() {
   const t = useT();
-  const problemText = useProblemText();
   const { can, me } = useAuth();
-  const { filters, page, pageSize, setFilters, setPage } = useUrlListState(FILTER_KEYS);
+  const list = useUrlList(FILTER_KEYS, (query, signal) => partnerApi.list(query, signal));
   const regions = useRegions();
-  const query = useMemo<PartnerListQuery>(() => ({ page, pageSize, ...filters }), [page, pageSize, filters]);
-  const list = useQuery(JSON.stringify(query), (signal) => partnerApi.list(query, signal));
   const canManage = can(PERMISSIONS.networkPartnerManage);
   const [form, setForm] = useState<{ open: boolean; editing: PartnerSummary | null }>({ open: false, editing: null });
   const [shown, setShown] = useState<string | null>(null);
-  const [filterForm] = Form.useForm<FilterValues<FilterKey>>();
   // A town admin starts on their own town's committee.
   const regionGrant = me?.roles.find((r) => r.scopeType === 'region');
   const ownTown = regionGrant?.scopeId !== undefined && regionGrant?.scopeId !== null ? String(regionGrant.scopeId) : undefined;
-
-  useEffect(() => {
-    filterForm.setFieldsValue({ q: undefined, townId: undefined, type: undefined, ...filters });
-  }, [filterForm, filters]);
-  const submitFilters = () => setFilters(filterForm.getFieldsValue());
 
   const columns: ColumnsType<PartnerSummary> = [
     {
@@ -69,56 +57,34 @@ export default function PartnersPage() {
   ];
 
   return (
-    <PageContainer title={t('network.partners.title')} description={t('network.partners.description')}
-      extra={<>
-        <ExportButton path="/network/partners/export.xlsx" filters={filters} testId="partners-export" />
-        {canManage ? <ImportLink kind="partners" /> : null}
-        {canManage ? (
-          <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setForm({ open: true, editing: null })} data-testid="partner-create">
-            {t('network.partners.create')}
-          </Button>
-        ) : null}
-      </>}>
-      <Card>
-        <Form form={filterForm} layout="inline" onFinish={submitFilters} style={{ rowGap: 12 }} aria-label={t('network.partners.title')}>
-          <Form.Item name="q" label={t('network.field.name')}>
-            <Input.Search allowClear onSearch={submitFilters} style={{ width: 180 }} />
-          </Form.Item>
-          <Form.Item name="townId" label={t('network.field.town')}>
-            <Select allowClear style={{ width: 130 }} placeholder={t('common.all')} onChange={submitFilters}
-              options={(regions.data ?? []).filter((r) => r.level === 'town').map((r) => ({ value: idKey(r.id), label: r.name }))} />
-          </Form.Item>
-          <Form.Item name="type" label={t('network.partners.type')}>
-            <Select allowClear style={{ width: 130 }} placeholder={t('common.all')} onChange={submitFilters}
-              options={PARTNER_TYPES.map((p) => ({ value: p, label: t(`network.partnerType.${p}`) }))} />
-          </Form.Item>
-          <Form.Item>
-            <Button icon={<ReloadOutlined aria-hidden />} onClick={() => { filterForm.resetFields(); setFilters({}); }}>{t('common.reset')}</Button>
-          </Form.Item>
-        </Form>
-        {list.error ? <Alert type="error" showIcon title={problemText(list.error)} style={{ marginTop: 16 }} /> : null}
-        <Table<PartnerSummary>
-          style={{ marginTop: 16 }}
-          rowKey="id"
-          columns={columns}
-          dataSource={list.data?.items ?? []}
-          loading={list.loading}
-          scroll={{ x: 1000 }}
-          size="middle"
-          data-testid="partners-table"
-          pagination={{
-            current: list.data?.page ?? page, pageSize: list.data?.pageSize ?? pageSize, total: list.data?.total ?? 0,
-            showSizeChanger: true, pageSizeOptions: PAGE_SIZE_OPTIONS, showTotal: (total) => t('common.total', { total }), onChange: setPage,
-          }}
-        />
-      </Card>
+    <ListPage
+      title={t('network.partners.title')}
+      description={t('network.partners.description')}
+      exportTo={{ path: '/network/partners/export.xlsx', testId: 'partners-export' }}
+      actions={canManage ? <>
+        <ImportLink kind="partners" />
+        <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setForm({ open: true, editing: null })} data-testid="partner-create">
+          {t('network.partners.create')}
+        </Button>
+      </> : null}
+      filters={
+        <FilterBar name="partnerFilters" label={t('network.partners.title')} value={list.filters} onChange={list.setFilters} fields={[
+          { kind: 'search', name: 'q', label: t('network.field.name'), width: 180 },
+          { kind: 'select', name: 'townId', label: t('network.field.town'), width: 130, options: townOptions(regions.data ?? []) },
+          { kind: 'select', name: 'type', label: t('network.partners.type'), width: 130,
+            options: PARTNER_TYPES.map((p) => ({ value: p, label: t(`network.partnerType.${p}`) })) },
+        ]} />
+      }
+      list={list}
+      table={{ rowKey: 'id', columns, scroll: { x: 1000 }, testId: 'partners-table' }}
+    >
       {/* A town admin has only their own town's committee to choose (others are out of scope). */}
       <CommitteeCard regions={(regions.data ?? []).filter((r) => !ownTown || idKey(r.id) === ownTown)} canManage={canManage}
-        initialTownId={filters.townId ?? ownTown} />
+        initialTownId={list.filters.townId ?? ownTown} />
       <PartnerDrawer partnerId={shown} canManage={canManage} onClose={() => setShown(null)} />
       <PartnerFormModal open={form.open} editing={form.editing} regions={regions.data ?? []}
         onClose={() => setForm({ open: false, editing: null })}
         onSaved={() => { setForm({ open: false, editing: null }); list.reload(); }} />
-    </PageContainer>
+    </ListPage>
   );
 }

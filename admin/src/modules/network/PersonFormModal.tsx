@@ -1,10 +1,8 @@
-import { Alert, App, Form, Input, Modal, Select } from 'antd';
-import { useEffect, useState } from 'react';
+import { Form, Input, Select } from 'antd';
 import { useT } from '../../core/i18n/useT';
-import { useFormSubmit } from '../users/useFormSubmit';
+import { FormModal } from '../../core/ui/FormModal';
 import { peopleApi } from './peopleApi';
 import { EMPLOYMENTS, type Person, type PersonFields } from './peopleTypes';
-import { isStaleVersion } from './staleVersion';
 import type { NetworkInstitution } from './types';
 
 const FIELDS = ['institutionId', 'name', 'employment', 'title', 'subjects', 'qualifications', 'phone', 'idNumber'] as const;
@@ -20,26 +18,9 @@ interface Props {
 /** Records or edits a person. Phone and ID number are only sent when typed: the form never holds the full values. */
 export function PersonFormModal({ open, editing, institutions, onClose, onSaved }: Props) {
   const t = useT();
-  const { message } = App.useApp();
   const [form] = Form.useForm<PersonFields>();
-  const { run, submitting, error, clearError } = useFormSubmit(form, FIELDS);
-  const [stale, setStale] = useState(false);
 
-  useEffect(() => {
-    if (!open) return;
-    clearError();
-    setStale(false);
-    form.resetFields();
-    if (editing) {
-      form.setFieldsValue({
-        institutionId: editing.institutionId, name: editing.name, employment: editing.employment, title: editing.title,
-        subjects: editing.subjects, qualifications: editing.qualifications,
-      });
-    }
-  }, [open, editing, form, clearError]);
-
-  const save = async () => {
-    const v = await form.validateFields();
+  const submit = (v: PersonFields, editing: Person | null) => {
     const body: PersonFields = {
       institutionId: v.institutionId, name: v.name, employment: v.employment,
       title: v.title ?? '', subjects: v.subjects ?? '', qualifications: v.qualifications ?? '',
@@ -47,51 +28,37 @@ export function PersonFormModal({ open, editing, institutions, onClose, onSaved 
     // Left blank while editing: keep what is stored. Left blank when creating: none recorded.
     if (v.phone?.trim()) body.phone = v.phone.trim();
     if (v.idNumber?.trim()) body.idNumber = v.idNumber.trim();
-    setStale(false);
-    const saved = await run(async () => {
-      try {
-        return editing ? await peopleApi.update(editing.id, editing.version, body) : await peopleApi.create(body);
-      } catch (failure) {
-        if (editing && isStaleVersion(failure)) {
-          setStale(true);
-          message.error(t('network.institutions.stale'));
-        }
-        throw failure;
-      }
-    });
-    if (saved) {
-      message.success(t('network.institutions.saved', { name: saved.name }));
-      onSaved();
-    }
+    return editing ? peopleApi.update(editing.id, editing.version, body) : peopleApi.create(body);
   };
 
-  const shown = stale ? t('network.institutions.stale') : error;
   return (
-    <Modal open={open} title={editing ? t('network.people.edit') : t('network.people.create')} onCancel={onClose}
-      onOk={() => void save().catch(() => undefined)} okText={t('common.save')} cancelText={t('common.cancel')}
-      confirmLoading={submitting} width={600} destroyOnHidden data-testid="person-form">
-      {shown ? <Alert type="error" showIcon title={shown} style={{ marginBottom: 16 }} data-testid="person-form-error" /> : null}
-      <Form form={form} layout="vertical" name="personForm">
-        <Form.Item name="institutionId" label={t('network.people.institution')} rules={[{ required: true }]}>
-          <Select showSearch optionFilterProp="label" data-testid="person-institution"
-            options={institutions.map((i) => ({ value: i.id, label: i.name }))} />
-        </Form.Item>
-        <Form.Item name="name" label={t('network.people.name')} rules={[{ required: true, whitespace: true, max: 50 }]}>
-          <Input data-testid="person-name" />
-        </Form.Item>
-        <Form.Item name="employment" label={t('network.people.employment')} rules={[{ required: true }]}>
-          <Select data-testid="person-employment" options={EMPLOYMENTS.map((e) => ({ value: e, label: t(`network.employment.${e}`) }))} />
-        </Form.Item>
-        <Form.Item name="title" label={t('network.people.title')} rules={[{ max: 100 }]}><Input /></Form.Item>
-        <Form.Item name="subjects" label={t('network.people.subjects')} rules={[{ max: 500 }]}><Input /></Form.Item>
-        <Form.Item name="qualifications" label={t('network.people.qualifications')} rules={[{ max: 1000 }]}><Input.TextArea rows={2} /></Form.Item>
-        <Form.Item name="phone" label={t('network.field.contactPhone')} extra={editing?.phone ? t('network.people.keepBlank', { masked: editing.phone }) : undefined}>
-          <Input data-testid="person-phone" autoComplete="off" />
-        </Form.Item>
-        <Form.Item name="idNumber" label={t('network.people.idNumber')} extra={editing?.idNumber ? t('network.people.keepBlank', { masked: editing.idNumber }) : undefined}>
-          <Input data-testid="person-id" autoComplete="off" />
-        </Form.Item>
-      </Form>
-    </Modal>
+    <FormModal open={open} editing={editing} title={editing ? t('network.people.edit') : t('network.people.create')} form={form}
+      name="personForm" fields={FIELDS} submit={submit} onClose={onClose} onSaved={() => onSaved()}
+      initialValues={(e) => e ? {
+        institutionId: e.institutionId, name: e.name, employment: e.employment, title: e.title,
+        subjects: e.subjects, qualifications: e.qualifications,
+      } : undefined}
+      savedText={(saved) => t('network.institutions.saved', { name: saved.name })} staleText={t('network.institutions.stale')}
+      testId="person-form" errorTestId="person-form-error">
+      <Form.Item name="institutionId" label={t('network.people.institution')} rules={[{ required: true }]}>
+        <Select showSearch optionFilterProp="label" data-testid="person-institution"
+          options={institutions.map((i) => ({ value: i.id, label: i.name }))} />
+      </Form.Item>
+      <Form.Item name="name" label={t('network.people.name')} rules={[{ required: true, whitespace: true, max: 50 }]}>
+        <Input data-testid="person-name" />
+      </Form.Item>
+      <Form.Item name="employment" label={t('network.people.employment')} rules={[{ required: true }]}>
+        <Select data-testid="person-employment" options={EMPLOYMENTS.map((e) => ({ value: e, label: t(`network.employment.${e}`) }))} />
+      </Form.Item>
+      <Form.Item name="title" label={t('network.people.title')} rules={[{ max: 100 }]}><Input /></Form.Item>
+      <Form.Item name="subjects" label={t('network.people.subjects')} rules={[{ max: 500 }]}><Input /></Form.Item>
+      <Form.Item name="qualifications" label={t('network.people.qualifications')} rules={[{ max: 1000 }]}><Input.TextArea rows={2} /></Form.Item>
+      <Form.Item name="phone" label={t('network.field.contactPhone')} extra={editing?.phone ? t('network.people.keepBlank', { masked: editing.phone }) : undefined}>
+        <Input data-testid="person-phone" autoComplete="off" />
+      </Form.Item>
+      <Form.Item name="idNumber" label={t('network.people.idNumber')} extra={editing?.idNumber ? t('network.people.keepBlank', { masked: editing.idNumber }) : undefined}>
+        <Input data-testid="person-id" autoComplete="off" />
+      </Form.Item>
+    </FormModal>
   );
 }

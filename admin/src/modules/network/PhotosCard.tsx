@@ -1,13 +1,14 @@
-import { DeleteOutlined, UploadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Empty, Flex, Input, Popconfirm, Typography, Upload } from 'antd';
+import { UploadOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Empty, Flex, Input, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useProblemText } from '../../core/api/useProblemText';
+import { useUpload } from '../../core/hooks/useUpload';
 import { useQuery } from '../../core/api/useQuery';
 import { PERMISSIONS } from '../../core/auth/permissions';
 import { useAuth } from '../../core/auth/useAuth';
 import { formatDateTime } from '../../core/format/datetime';
 import { useT } from '../../core/i18n/useT';
-import { MAX_UPLOAD_BYTES } from '../content/AttachmentsCard';
+import { ConfirmDeleteButton } from '../../core/ui/ConfirmDeleteButton';
 import { photosApi } from './photosApi';
 
 const ACCEPT = 'image/png,image/jpeg,image/webp,image/gif';
@@ -22,25 +23,12 @@ export function PhotosCard({ institutionId, editable }: { institutionId: string;
   const canEdit = editable && can(PERMISSIONS.networkInstitutionUpdate);
   const photos = useQuery(`photos:${institutionId}`, (signal) => photosApi.list(institutionId, signal));
   const [caption, setCaption] = useState('');
-  const [uploading, setUploading] = useState(false);
-
-  const upload = async (file: File) => {
-    if (file.size > MAX_UPLOAD_BYTES) {
-      message.error(t('content.attachments.tooLarge'));
-      return;
-    }
-    setUploading(true);
-    try {
-      await photosApi.upload(institutionId, file, caption.trim());
-      setCaption('');
-      message.success(t('network.photos.uploaded'));
-      photos.reload();
-    } catch (failure) {
-      message.error(problemText(failure));
-    } finally {
-      setUploading(false);
-    }
-  };
+  const { uploading, upload } = useUpload(async (file) => {
+    await photosApi.upload(institutionId, file, caption.trim());
+    setCaption('');
+    message.success(t('network.photos.uploaded'));
+    photos.reload();
+  });
 
   const remove = async (photoId: string) => {
     try {
@@ -82,11 +70,8 @@ export function PhotosCard({ institutionId, editable }: { institutionId: string;
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>{formatDateTime(photo.createdAt)}</Typography.Text>
                 </div>
                 {canEdit ? (
-                  <Popconfirm title={t('network.photos.deleteConfirm')} okText={t('network.partners.remove')} cancelText={t('common.cancel')}
-                    onConfirm={() => remove(photo.id)}>
-                    <Button size="small" type="text" danger icon={<DeleteOutlined aria-hidden />} aria-label={t('network.partners.remove')}
-                      data-testid={`photo-delete-${photo.id}`} />
-                  </Popconfirm>
+                  <ConfirmDeleteButton confirm={t('network.photos.deleteConfirm')} label={t('network.partners.remove')} onConfirm={() => remove(photo.id)}
+                    testId={`photo-delete-${photo.id}`} />
                 ) : null}
               </Flex>
             </li>

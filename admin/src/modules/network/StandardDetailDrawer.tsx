@@ -1,8 +1,8 @@
-import { Alert, Descriptions, Drawer, Table, Tag } from 'antd';
-import { useProblemText } from '../../core/api/useProblemText';
+import { Descriptions, Table, Tag } from 'antd';
 import { useQuery } from '../../core/api/useQuery';
 import { formatDateTime } from '../../core/format/datetime';
 import { useLang, useT } from '../../core/i18n/useT';
+import { DetailDrawer } from '../../core/ui/DetailDrawer';
 import type { Indicator } from './gapTypes';
 import { levelName } from './levelName';
 import { standardsApi } from './standardsApi';
@@ -20,7 +20,6 @@ interface Props {
 export function StandardDetailDrawer({ standardId, indicators, levels, onClose }: Props) {
   const t = useT();
   const { lang } = useLang();
-  const problemText = useProblemText();
   const detail = useQuery(standardId ? `standard:${standardId}` : null, (signal) => standardsApi.get(standardId!, signal));
   const data = standardId ? detail.data : undefined;
   const byCode = new Map(data?.thresholds.map((th) => [th.code, th]) ?? []);
@@ -33,9 +32,8 @@ export function StandardDetailDrawer({ standardId, indicators, levels, onClose }
   };
 
   return (
-    <Drawer open={standardId !== null} onClose={onClose} size={560} destroyOnHidden data-testid="standard-detail"
+    <DetailDrawer open={standardId !== null} onClose={onClose} size={560} testId="standard-detail" error={detail.error}
       title={data ? t('network.standards.versionTitle', { tier: t(`network.tier.${data.tier}`), level: level ? levelName(level, lang) : data.levelId, version: data.version }) : t('network.standards.title')}>
-      {detail.error ? <Alert type="error" showIcon title={problemText(detail.error)} /> : null}
       {data ? (
         <>
           <Descriptions size="small" column={1} bordered style={{ marginBottom: 16 }}>
@@ -56,6 +54,6 @@ export function StandardDetailDrawer({ standardId, indicators, levels, onClose }
           />
         </>
       ) : null}
-    </Drawer>
+    </DetailDrawer>
   );
 }

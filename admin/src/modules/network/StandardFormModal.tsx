@@ -1,9 +1,10 @@
-import { Alert, App, Checkbox, Col, DatePicker, Flex, Form, Input, InputNumber, Modal, Row, Select, Switch, Typography } from 'antd';
+import { App, Checkbox, Col, DatePicker, Flex, Form, Input, InputNumber, Row, Select, Switch, Typography } from 'antd';
+import { ModalForm } from '../../core/ui/ModalForm';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { formatDate } from '../../core/format/datetime';
 import { useLang, useT } from '../../core/i18n/useT';
-import { useFormSubmit } from '../users/useFormSubmit';
+import { useFormSubmit } from '../../core/api/useFormSubmit';
 import type { Indicator } from './gapTypes';
 import { levelName } from './levelName';
 import { toFormRowErrors } from './listFieldErrors';
@@ -94,64 +95,60 @@ export function StandardFormModal({ start, open, indicators, levels, onClose, on
   };
 
   return (
-    <Modal open={open} title={t('network.standards.newVersion')} onCancel={onClose} onOk={() => void save().catch(() => undefined)}
-      okText={t('common.save')} cancelText={t('common.cancel')} confirmLoading={submitting} width={720} destroyOnHidden
-      data-testid="standard-form">
-      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="standard-form-error" /> : null}
-      <Form form={form} layout="vertical" name="standardForm" requiredMark>
-        <Row gutter={16}>
-          <Col xs={24} sm={8}>
-            <Form.Item name="tier" label={t('network.field.tier')} rules={[{ required: true }]}>
-              <Select data-testid="standard-tier" options={INSTITUTION_TIERS.map((k) => ({ value: k, label: t(`network.tier.${k}`) }))} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={8}>
-            <Form.Item name="levelId" label={t('network.accreditation.level')} rules={[{ required: true }]}>
-              <Select data-testid="standard-level" options={levels.map((l) => ({ value: l.id, label: levelName(l, lang) }))} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={8}>
-            <Form.Item name="effectiveFrom" label={t('network.standards.effectiveFrom')} rules={[{ required: true }]}
-              tooltip={t('network.standards.effectiveHint')}>
-              <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.format('YYYY-MM-DD') < today} data-testid="standard-effective" />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Form.Item name="note" label={t('network.standards.note')} rules={[{ max: 500 }]}>
-          <Input.TextArea rows={2} />
-        </Form.Item>
-        <Typography.Text type="secondary" style={{ display: 'block', marginBottom: 8 }}>
-          {basis ? t('network.standards.basedOn', { version: basis.version }) : t('network.standards.firstVersion')}
-        </Typography.Text>
-        <div role="group" aria-label={t('network.standards.thresholds')}>
-          {indicators.map((ind, i) => {
-            const applies = rows?.[i]?.applies ?? false;
-            const name = lang === 'en' ? ind.nameEn : ind.nameZh;
-            return (
-              <Flex key={ind.code} gap={12} align="center" wrap style={{ padding: '6px 0', borderBottom: '1px solid rgba(5,5,5,0.06)' }}
-                data-testid={`threshold-row-${ind.code}`}>
-                <Form.Item name={['rows', i, 'applies']} valuePropName="checked" noStyle>
-                  <Checkbox style={{ flex: '1 1 220px' }}>{name}{ind.valueType === 'number' && ind.unit ? `（${ind.unit}）` : ''}</Checkbox>
-                </Form.Item>
-                {ind.valueType === 'boolean' ? (
-                  <Flex gap={8} align="center">
-                    <Typography.Text type="secondary">{t('network.standards.mustHave')}</Typography.Text>
-                    <Form.Item name={['rows', i, 'required']} valuePropName="checked" noStyle>
-                      <Switch size="small" disabled={!applies} aria-label={`${name} ${t('network.standards.mustHave')}`} />
-                    </Form.Item>
-                  </Flex>
-                ) : (
-                  <Form.Item name={['rows', i, 'threshold']} style={{ margin: 0, width: 180 }}
-                    rules={applies ? [{ required: true, message: t('network.standards.thresholdRequired') }] : []}>
-                    <InputNumber min={0} prefix="≥" suffix={ind.unit || undefined} disabled={!applies} style={{ width: '100%' }}
-                      aria-label={`${name} ${t('network.standards.threshold')}`} data-testid={`threshold-${ind.code}`} />
+    <ModalForm open={open} title={t('network.standards.newVersion')} form={form} name="standardForm"
+      onOk={() => void save().catch(() => undefined)} onCancel={onClose} submitting={submitting} error={error} width={720} requiredMark testId="standard-form" errorTestId="standard-form-error">
+      <Row gutter={16}>
+        <Col xs={24} sm={8}>
+          <Form.Item name="tier" label={t('network.field.tier')} rules={[{ required: true }]}>
+            <Select data-testid="standard-tier" options={INSTITUTION_TIERS.map((k) => ({ value: k, label: t(`network.tier.${k}`) }))} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={8}>
+          <Form.Item name="levelId" label={t('network.accreditation.level')} rules={[{ required: true }]}>
+            <Select data-testid="standard-level" options={levels.map((l) => ({ value: l.id, label: levelName(l, lang) }))} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={8}>
+          <Form.Item name="effectiveFrom" label={t('network.standards.effectiveFrom')} rules={[{ required: true }]}
+            tooltip={t('network.standards.effectiveHint')}>
+            <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.format('YYYY-MM-DD') < today} data-testid="standard-effective" />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Form.Item name="note" label={t('network.standards.note')} rules={[{ max: 500 }]}>
+        <Input.TextArea rows={2} />
+      </Form.Item>
+      <Typography.Text type="secondary" style={{ display: 'block', marginBottom: 8 }}>
+        {basis ? t('network.standards.basedOn', { version: basis.version }) : t('network.standards.firstVersion')}
+      </Typography.Text>
+      <div role="group" aria-label={t('network.standards.thresholds')}>
+        {indicators.map((ind, i) => {
+          const applies = rows?.[i]?.applies ?? false;
+          const name = lang === 'en' ? ind.nameEn : ind.nameZh;
+          return (
+            <Flex key={ind.code} gap={12} align="center" wrap style={{ padding: '6px 0', borderBottom: '1px solid rgba(5,5,5,0.06)' }}
+              data-testid={`threshold-row-${ind.code}`}>
+              <Form.Item name={['rows', i, 'applies']} valuePropName="checked" noStyle>
+                <Checkbox style={{ flex: '1 1 220px' }}>{name}{ind.valueType === 'number' && ind.unit ? `（${ind.unit}）` : ''}</Checkbox>
+              </Form.Item>
+              {ind.valueType === 'boolean' ? (
+                <Flex gap={8} align="center">
+                  <Typography.Text type="secondary">{t('network.standards.mustHave')}</Typography.Text>
+                  <Form.Item name={['rows', i, 'required']} valuePropName="checked" noStyle>
+                    <Switch size="small" disabled={!applies} aria-label={`${name} ${t('network.standards.mustHave')}`} />
                   </Form.Item>
-                )}
-              </Flex>
-            );
-          })}
-        </div>
-      </Form>
-    </Modal>
+                </Flex>
+              ) : (
+                <Form.Item name={['rows', i, 'threshold']} style={{ margin: 0, width: 180 }}
+                  rules={applies ? [{ required: true, message: t('network.standards.thresholdRequired') }] : []}>
+                  <InputNumber min={0} prefix="≥" suffix={ind.unit || undefined} disabled={!applies} style={{ width: '100%' }}
+                    aria-label={`${name} ${t('network.standards.threshold')}`} data-testid={`threshold-${ind.code}`} />
+                </Form.Item>
+              )}
+            </Flex>
+          );
+        })}
+      </div>
+    </ModalForm>
   );
 }

@@ -1,13 +1,15 @@
-import { Alert, Form, Input, Modal } from 'antd';
+import { Form, Input } from 'antd';
 import { useEffect } from 'react';
 import { useT } from '../../core/i18n/useT';
+import { ModalForm } from '../../core/ui/ModalForm';
+import { DisplayNameField } from './DisplayNameField';
 import { usersApi } from './api';
 import { RoleGrantEditor } from './RoleGrantEditor';
 import { normalizeIdNumber } from './idNumber';
 import { idNumberRules, normalizeIdNumberInput, personalFieldErrorKey } from './personalFields';
 import { fromRows, type RoleGrantRow } from './roleGrants';
 import type { UserSummary } from './types';
-import { useFormSubmit } from './useFormSubmit';
+import { useFormSubmit } from '../../core/api/useFormSubmit';
 import { useInstitutions, useRegions } from './useReferenceData';
 
 interface Values {
@@ -56,65 +58,59 @@ export function CreateUserModal({ open, onClose, onCreated }: Props) {
   };
 
   return (
-    <Modal
+    <ModalForm<Values>
       open={open}
       title={t('users.create.title')}
       okText={t('users.create.submit')}
-      cancelText={t('common.cancel')}
-      onOk={() => form.submit()}
+      form={form}
+      name="createUser"
       onCancel={onClose}
-      confirmLoading={submitting}
+      onFinish={onFinish}
+      initialValues={{ roles: [] }}
+      submitting={submitting}
+      error={error}
       width={720}
-      forceRender
-      okButtonProps={{ 'data-testid': 'user-create-submit' } as Record<string, string>}
+      keepMounted
+      okTestId="user-create-submit"
     >
-      <Form<Values> form={form} name="createUser" layout="vertical" onFinish={onFinish} initialValues={{ roles: [] }}>
-        {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
-        <Form.Item
-          name="username"
-          label={t('users.field.username')}
-          rules={[
-            { required: true, whitespace: true, message: t('users.field.usernameRequired') },
-            { pattern: /^\s*\S+\s*$/, message: t('users.field.usernameInvalid') },
-            { min: 3, max: 32, message: t('users.field.usernameLength') },
-          ]}
-        >
-          <Input autoComplete="off" />
-        </Form.Item>
-        <Form.Item
-          name="displayName"
-          label={t('users.field.displayName')}
-          rules={[{ required: true, whitespace: true, message: t('users.field.displayNameRequired') }, { max: 50 }]}
-        >
-          <Input autoComplete="off" />
-        </Form.Item>
-        <Form.Item
-          name="phone"
-          label={t('users.field.phoneOptional')}
-          rules={[{ pattern: /^\s*\+?[\d\s-]{5,20}\s*$/, message: t('users.field.phoneInvalid') }]}
-        >
-          <Input inputMode="tel" autoComplete="off" />
-        </Form.Item>
-        <Form.Item
-          name="idNumber"
-          label={t('users.field.idNumberOptional')}
-          extra={t('users.field.idNumberHint')}
-          normalize={normalizeIdNumberInput}
-          validateTrigger={['onChange', 'onBlur']}
-          validateFirst
-          rules={idNumberRules(t)}
-        >
-          <Input autoComplete="off" className="lc-mono" />
-        </Form.Item>
-        <Form.Item label={t('users.field.initialRoles')} required>
-          <RoleGrantEditor
-            name="roles"
-            regions={regions.data ?? []}
-            institutions={institutions.data ?? []}
-            loading={regions.loading || institutions.loading}
-          />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item
+        name="username"
+        label={t('users.field.username')}
+        rules={[
+          { required: true, whitespace: true, message: t('users.field.usernameRequired') },
+          { pattern: /^\s*\S+\s*$/, message: t('users.field.usernameInvalid') },
+          { min: 3, max: 32, message: t('users.field.usernameLength') },
+        ]}
+      >
+        <Input autoComplete="off" />
+      </Form.Item>
+      <DisplayNameField />
+      <Form.Item
+        name="phone"
+        label={t('users.field.phoneOptional')}
+        rules={[{ pattern: /^\s*\+?[\d\s-]{5,20}\s*$/, message: t('users.field.phoneInvalid') }]}
+      >
+        <Input inputMode="tel" autoComplete="off" />
+      </Form.Item>
+      <Form.Item
+        name="idNumber"
+        label={t('users.field.idNumberOptional')}
+        extra={t('users.field.idNumberHint')}
+        normalize={normalizeIdNumberInput}
+        validateTrigger={['onChange', 'onBlur']}
+        validateFirst
+        rules={idNumberRules(t)}
+      >
+        <Input autoComplete="off" className="lc-mono" />
+      </Form.Item>
+      <Form.Item label={t('users.field.initialRoles')} required>
+        <RoleGrantEditor
+          name="roles"
+          regions={regions.data ?? []}
+          institutions={institutions.data ?? []}
+          loading={regions.loading || institutions.loading}
+        />
+      </Form.Item>
+    </ModalForm>
   );
 }

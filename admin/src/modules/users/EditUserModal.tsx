@@ -1,11 +1,13 @@
-import { Alert, Form, Input, Modal } from 'antd';
+import { Form } from 'antd';
 import { useEffect } from 'react';
 import { useT } from '../../core/i18n/useT';
+import { ModalForm } from '../../core/ui/ModalForm';
+import { DisplayNameField } from './DisplayNameField';
 import { usersApi } from './api';
 import { normalizeIdNumber } from './idNumber';
 import { idNumberRules, normalizeIdNumberInput, personalFieldErrorKey } from './personalFields';
 import type { UpdateUserInput, UserSummary } from './types';
-import { useFormSubmit } from './useFormSubmit';
+import { useFormSubmit } from '../../core/api/useFormSubmit';
 import { ReplaceablePersonalField } from './ReplaceablePersonalField';
 
 interface Values {
@@ -66,60 +68,52 @@ export function EditUserModal({ user, onClose, onSaved }: Props) {
   };
 
   return (
-    <Modal
+    <ModalForm<Values>
       open={!!user}
       title={t('users.edit.title', { username: user?.username ?? '' })}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      onOk={() => form.submit()}
+      form={form}
+      name="editUser"
       onCancel={onClose}
-      confirmLoading={submitting}
-      forceRender
-      okButtonProps={{ 'data-testid': 'user-edit-submit' } as Record<string, string>}
+      onFinish={onFinish}
+      submitting={submitting}
+      error={error}
+      keepMounted
+      okTestId="user-edit-submit"
     >
-      <Form<Values> form={form} name="editUser" layout="vertical" onFinish={onFinish}>
-        {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
-        <Form.Item
-          name="displayName"
-          label={t('users.field.displayName')}
-          rules={[{ required: true, whitespace: true, message: t('users.field.displayNameRequired') }, { max: 50 }]}
-        >
-          <Input autoComplete="off" />
-        </Form.Item>
-        <ReplaceablePersonalField
-          name="phone"
-          label={t('users.field.phone')}
-          current={user?.phone}
-          removing={clearPhone}
-          texts={{
-            keep: t('users.edit.phoneKeep', { phone: user?.phone ?? '' }),
-            empty: t('users.edit.phoneEmpty'),
-            removing: t('users.edit.phoneRemoving'),
-            remove: t('users.edit.removePhone'),
-            placeholder: t('users.edit.phonePlaceholder'),
-          }}
-          rules={[{ pattern: /^\s*\+?[\d\s-]{5,20}\s*$/, message: t('users.field.phoneInvalid') }]}
-          inputProps={{ inputMode: 'tel' }}
-          onRemoveToggled={(removing) => onRemoveToggled('phone', removing)}
-        />
-        <ReplaceablePersonalField
-          name="idNumber"
-          label={t('users.field.idNumber')}
-          current={user?.idNumber}
-          removing={clearIdNumber}
-          texts={{
-            keep: t('users.edit.idNumberKeep', { idNumber: user?.idNumber ?? '' }),
-            empty: t('users.edit.idNumberEmpty'),
-            removing: t('users.edit.idNumberRemoving'),
-            remove: t('users.edit.removeIdNumber'),
-            placeholder: t('users.edit.idNumberPlaceholder'),
-          }}
-          rules={idNumberRules(t)}
-          itemProps={{ normalize: normalizeIdNumberInput, validateTrigger: ['onChange', 'onBlur'], validateFirst: true }}
-          inputProps={{ className: 'lc-mono' }}
-          onRemoveToggled={(removing) => onRemoveToggled('idNumber', removing)}
-        />
-      </Form>
-    </Modal>
+      <DisplayNameField />
+      <ReplaceablePersonalField
+        name="phone"
+        label={t('users.field.phone')}
+        current={user?.phone}
+        removing={clearPhone}
+        texts={{
+          keep: t('users.edit.phoneKeep', { phone: user?.phone ?? '' }),
+          empty: t('users.edit.phoneEmpty'),
+          removing: t('users.edit.phoneRemoving'),
+          remove: t('users.edit.removePhone'),
+          placeholder: t('users.edit.phonePlaceholder'),
+        }}
+        rules={[{ pattern: /^\s*\+?[\d\s-]{5,20}\s*$/, message: t('users.field.phoneInvalid') }]}
+        inputProps={{ inputMode: 'tel' }}
+        onRemoveToggled={(removing) => onRemoveToggled('phone', removing)}
+      />
+      <ReplaceablePersonalField
+        name="idNumber"
+        label={t('users.field.idNumber')}
+        current={user?.idNumber}
+        removing={clearIdNumber}
+        texts={{
+          keep: t('users.edit.idNumberKeep', { idNumber: user?.idNumber ?? '' }),
+          empty: t('users.edit.idNumberEmpty'),
+          removing: t('users.edit.idNumberRemoving'),
+          remove: t('users.edit.removeIdNumber'),
+          placeholder: t('users.edit.idNumberPlaceholder'),
+        }}
+        rules={idNumberRules(t)}
+        itemProps={{ normalize: normalizeIdNumberInput, validateTrigger: ['onChange', 'onBlur'], validateFirst: true }}
+        inputProps={{ className: 'lc-mono' }}
+        onRemoveToggled={(removing) => onRemoveToggled('idNumber', removing)}
+      />
+    </ModalForm>
   );
 }

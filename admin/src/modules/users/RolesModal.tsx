@@ -1,11 +1,12 @@
-import { Alert, Form, Modal, Typography } from 'antd';
+import { Form, Typography } from 'antd';
 import { useEffect } from 'react';
 import { useT } from '../../core/i18n/useT';
+import { ModalForm } from '../../core/ui/ModalForm';
 import { usersApi } from './api';
 import { RoleGrantEditor } from './RoleGrantEditor';
 import { fromRows, toRows, type RoleGrantRow } from './roleGrants';
 import type { UserSummary } from './types';
-import { useFormSubmit } from './useFormSubmit';
+import { useFormSubmit } from '../../core/api/useFormSubmit';
 import { useInstitutions, useRegions } from './useReferenceData';
 
 interface Values {
@@ -43,28 +44,26 @@ export function RolesModal({ user, onClose, onSaved }: Props) {
   };
 
   return (
-    <Modal
+    <ModalForm<Values>
       open={!!user}
       title={t('roles.title', { name: user?.displayName || user?.username || '' })}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      onOk={() => form.submit()}
+      intro={<Typography.Paragraph type="secondary">{t('roles.hint')}</Typography.Paragraph>}
+      form={form}
+      name="userRoles"
       onCancel={onClose}
-      confirmLoading={submitting}
+      onFinish={onFinish}
+      submitting={submitting}
+      error={error}
       width={720}
-      forceRender
+      keepMounted
     >
-      <Typography.Paragraph type="secondary">{t('roles.hint')}</Typography.Paragraph>
-      <Form<Values> form={form} name="userRoles" layout="vertical" onFinish={onFinish}>
-        {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
-        <RoleGrantEditor
-          name="roles"
-          regions={regions.data ?? []}
-          institutions={institutions.data ?? []}
-          loading={regions.loading || institutions.loading}
-          includeResident={user?.kind === 'resident'}
-        />
-      </Form>
-    </Modal>
+      <RoleGrantEditor
+        name="roles"
+        regions={regions.data ?? []}
+        institutions={institutions.data ?? []}
+        loading={regions.loading || institutions.loading}
+        includeResident={user?.kind === 'resident'}
+      />
+    </ModalForm>
   );
 }

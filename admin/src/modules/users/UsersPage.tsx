@@ -1,13 +1,11 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Grid, Table } from 'antd';
+import { App, Button, Grid } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
-import { useProblemText } from '../../core/api/useProblemText';
-import { useQuery } from '../../core/api/useQuery';
 import { PERMISSIONS } from '../../core/auth/permissions';
 import { useAuth } from '../../core/auth/useAuth';
-import { PAGE_SIZE_OPTIONS, useUrlListState } from '../../core/hooks/useUrlState';
+import { useUrlList } from '../../core/hooks/useUrlList';
 import { useT } from '../../core/i18n/useT';
-import { PageContainer } from '../../core/ui/PageContainer';
+import { ListPage } from '../../core/ui/ListPage';
 import { usersApi } from './api';
 import { CreateUserModal } from './CreateUserModal';
 import { EditUserModal } from './EditUserModal';
@@ -27,16 +25,10 @@ interface Secret {
 
 export default function UsersPage() {
   const t = useT();
-  const problemText = useProblemText();
   const { message } = App.useApp();
   const { can } = useAuth();
-  const { filters, page, pageSize, setFilters, setPage } = useUrlListState(USER_FILTER_KEYS);
-
-  const query = useMemo<UserListQuery>(
-    () => ({ page, pageSize, ...filters, status: filters.status as UserListQuery['status'] }),
-    [page, pageSize, filters],
-  );
-  const list = useQuery(JSON.stringify(query), (signal) => usersApi.list(query, signal));
+  const list = useUrlList(USER_FILTER_KEYS, (query, signal) =>
+    usersApi.list({ ...query, status: query.status as UserListQuery['status'] }, signal));
 
   const [editing, setEditing] = useState<UserSummary | null>(null);
   const [assigning, setAssigning] = useState<UserSummary | null>(null);
@@ -86,53 +78,20 @@ export default function UsersPage() {
   };
 
   return (
-    <PageContainer
+    <ListPage
       title={t('users.title')}
       description={t('users.description')}
-      extra={
+      actions={
         can(PERMISSIONS.userCreate) ? (
           <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setCreating(true)} data-testid="user-create">
             {t('users.create.button')}
           </Button>
         ) : null
       }
+      filters={<UserFilters value={list.filters} onChange={list.setFilters} />}
+      list={list}
+      table={{ rowKey: (user: UserSummary) => String(user.id), columns, scroll: { x: scrollX }, testId: 'users-table' }}
     >
-      <Card>
-        <UserFilters value={filters} onChange={setFilters} />
-        {list.error ? (
-          <Alert
-            type="error"
-            showIcon
-            title={problemText(list.error)}
-            style={{ marginTop: 16 }}
-            action={
-              <Button size="small" onClick={reload}>
-                {t('common.retry')}
-              </Button>
-            }
-          />
-        ) : null}
-        <Table<UserSummary>
-          style={{ marginTop: 16 }}
-          rowKey={(user) => String(user.id)}
-          columns={columns}
-          dataSource={list.data?.items ?? []}
-          loading={list.loading}
-          scroll={{ x: scrollX }}
-          size="middle"
-          data-testid="users-table"
-          pagination={{
-            current: list.data?.page ?? page,
-            pageSize: list.data?.pageSize ?? pageSize,
-            total: list.data?.total ?? 0,
-            showSizeChanger: true,
-            pageSizeOptions: PAGE_SIZE_OPTIONS,
-            showTotal: (total) => t('common.total', { total }),
-            onChange: setPage,
-          }}
-        />
-      </Card>
-
       <EditUserModal user={editing} onClose={() => setEditing(null)} onSaved={onSaved} />
       <RolesModal user={assigning} onClose={() => setAssigning(null)} onSaved={onSaved} />
       <CreateUserModal open={creating} onClose={() => setCreating(false)} onCreated={onCreated} />
@@ -144,6 +103,6 @@ export default function UsersPage() {
         onClose={() => setSecret((s) => (s ? { ...s, open: false } : s))}
         afterClose={() => setSecret(null)}
       />
-    </PageContainer>
+    </ListPage>
   );
 }

@@ -2,7 +2,7 @@ import type { FormRule as Rule } from 'antd';
 import type { MessageKey } from '../../core/i18n/catalogs';
 import type { TFunction } from '../../core/i18n/I18nProvider';
 import { idNumberProblem, normalizeIdNumber, type IdNumberProblem } from './idNumber';
-import type { FieldErrorKey } from './useFormSubmit';
+import type { FieldErrorKey } from '../../core/api/useFormSubmit';
 
 const ID_NUMBER_TEXT: Record<IdNumberProblem | 'taken', MessageKey> = {
   format: 'users.idNumber.format',

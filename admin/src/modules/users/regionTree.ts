@@ -33,3 +33,8 @@ export function buildRegionTree(
   }
   return roots;
 }
+
+/** The towns among `regions`, as choices (value: the town's id as a string). */
+export function townOptions(regions: readonly Region[]): { value: string; label: string }[] {
+  return regions.filter((r) => r.level === 'town').map((r) => ({ value: idKey(r.id), label: r.name }));
+}

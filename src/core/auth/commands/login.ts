@@ -10,6 +10,8 @@ import { createSession, loadGrants, type NewSession } from '../sessions.js';
 import { SESSION_POLICY } from '../session-policy.js';
 import { findUserByLogin, type UserRow } from '../../users/user-repository.js';
 import { MOBILE_PATTERN, normalizePhone, normalizeUsername } from '../../users/user-fields.js';
+import { alertOnLockoutBurst } from '../../alerts/lockout-alert.js';
+import { alertOnOffHoursLogin } from '../../alerts/off-hours-alert.js';
 
 export type LoginResult =
   | { kind: 'session'; userId: string; session: NewSession }
@@ -69,6 +71,7 @@ export async function loginWithPassword(core: CoreContext, ctx: RequestContext, 
           after: { lockedUntil: addMs(nowIso, SESSION_POLICY.lockoutMs) } }, now);
       }
     });
+    if (locks) await alertOnLockoutBurst(core, ctx);
     throw unauthorized('auth.invalid_credentials');
   }
 
@@ -104,7 +107,7 @@ async function refuseBusyAddress(core: CoreContext, ctx: RequestContext) {
 /** Opens a fresh session (a new id every login) and records the successful login. */
 export async function startSession(core: CoreContext, ctx: RequestContext, user: UserRow, now: Date,
   meta: { userAgent: string | null }, method: 'password' | 'password+totp') {
-  return core.db.transaction().execute(async (trx) => {
+  const session = await core.db.transaction().execute(async (trx) => {
     await trx.updateTable('users').set({ failed_logins: 0, locked_until: null, last_login_at: now.toISOString() })
       .where('id', '=', user.id).execute();
     const session = await createSession(trx, user, now, { ip: ctx.ip, userAgent: meta.userAgent });
@@ -114,4 +117,6 @@ export async function startSession(core: CoreContext, ctx: RequestContext, user:
     }, now);
     return session;
   });
+  await alertOnOffHoursLogin(core, ctx, user, now);
+  return session;
 }

@@ -8,6 +8,10 @@ import { normalizeIdNumber } from '../../pii/id-number.js';
 import { findUserById, type UserRow } from '../../users/user-repository.js';
 import { homeRegionIds, planProfile, type ProfileInput, type ProfilePlan, type StoredProfile } from '../../users/resident-profile.js';
 import { reauthenticate } from './reauthenticate.js';
+import { activeConsent, guardianOf, recordConsent } from '../../consent/consent-repository.js';
+import { needsGuardian } from '../../consent/minor.js';
+import { consentDb, consentTrx, type ConsentChannel } from '../../consent/consent-schema.js';
+import { chinaToday } from '../../users/resident-profile.js';
 
 export interface OwnProfile {
   realName: string | null;
@@ -62,7 +66,7 @@ export async function loadOwnProfile(core: CoreContext, actor: Actor): Promise<O
  * The change is audited with the ID number masked.
  */
 export async function updateOwnProfile(core: CoreContext, ctx: RequestContext & { actor: Actor },
-  input: ProfileInput & { currentPassword?: string }): Promise<OwnProfile> {
+  input: ProfileInput & { currentPassword?: string; sensitivePiConsent?: boolean }, channel: ConsentChannel = 'api'): Promise<OwnProfile> {
   const user = await findUserById(core.db, ctx.actor.userId);
   if (!user) throw unauthorized();
   const now = core.clock.now();
@@ -80,6 +84,16 @@ export async function updateOwnProfile(core: CoreContext, ctx: RequestContext & 
   if (idTouched && !input.currentPassword) {
     errors.push({ field: 'currentPassword', code: 'required', messageId: 'user.profile.password_required' });
   }
+  // The same consents as at sign-up (PIPL 29, 31): a separate one for the ID number, and a guardian's for a child.
+  const givesIdNumber = plan?.idNumberChanged === true && wantedId !== null;
+  const needsSensitiveConsent = givesIdNumber && !(await activeConsent(consentDb(core), user.id, 'sensitive_pi'));
+  if (needsSensitiveConsent && input.sensitivePiConsent !== true) {
+    errors.push({ field: 'sensitiveConsent', code: 'required', messageId: 'consent.sensitive_required' });
+  }
+  const birthDate = plan && 'birth_date' in plan.columns ? plan.columns.birth_date ?? null : null;
+  if (birthDate && needsGuardian(birthDate, chinaToday(now)) && !(await guardianOf(consentDb(core), user.id))) {
+    errors.push({ field: givesIdNumber ? 'idNumber' : 'birthDate', code: 'guardian', messageId: 'consent.guardian_profile' });
+  }
   if (errors.length > 0 || !plan) throw invalid(errors);
   const { columns, before, after, idNumberChanged } = plan;
   if (idNumberChanged) await reauthenticate(core, ctx, input.currentPassword!, 'profile_id_number', 'currentPassword');
@@ -90,7 +104,11 @@ export async function updateOwnProfile(core: CoreContext, ctx: RequestContext & 
   await core.db.transaction().execute(async (trx) => {
     await trx.updateTable('users').set({ ...columns, ...(displayName ? { display_name: displayName } : {}), updated_at: now.toISOString() })
       .where('id', '=', user.id).execute();
-    await appendAudit(trx, ctx, { action: 'user.profile.update', targetType: 'user', targetId: user.id, before, after }, now);
+    if (needsSensitiveConsent) {
+      await recordConsent(consentTrx(trx), user.id, 'sensitive_pi', channel, now.toISOString());
+    }
+    await appendAudit(trx, ctx, { action: 'user.profile.update', targetType: 'user', targetId: user.id, before,
+      after: needsSensitiveConsent ? { ...after, consents: ['sensitive_pi'] } : after }, now);
   });
   return presentProfile(core, (await findUserById(core.db, user.id))!);
 }

@@ -14,9 +14,13 @@ import { MOBILE_PATTERN, USERNAME_PATTERN, normalizePhone, normalizeUsername } f
 import { passwordFieldErrors } from './password-errors.js';
 import { normalizeIdNumber } from '../../pii/id-number.js';
 import { planProfile, type ProfileInput, type ProfilePlan } from '../../users/resident-profile.js';
+import { checkRegistrationConsent, recordRegistrationConsents, type ConsentInput, type ConsentPlan } from '../../consent/registration-consent.js';
+import { consentTrx, type ConsentChannel } from '../../consent/consent-schema.js';
 
 export interface RegisterInput extends Pick<ProfileInput, 'idNumber' | 'birthDate' | 'homeTownId' | 'homeVillageId'> {
   username?: string; phone?: string; password: string; realName?: string;
+  /** The privacy notice and, where needed, the separate ID-number and guardian consents (PIPL 14, 29, 31). */
+  consent: ConsentInput;
 }
 
 /**
@@ -24,9 +28,10 @@ export interface RegisterInput extends Pick<ProfileInput, 'idNumber' | 'birthDat
  * becomes the login name, so it does not show up in lists or logs; the resident can still log in with it.
  * The ID number, birth date and home town/village are optional; the home decides which town's classes and
  * surveys reach the resident (without one they live in the whole city). The resident ROLE stays city-wide.
+ * Without the consents the sign-up needs, nothing is written (400 naming each missing box).
  */
 export async function registerResident(core: CoreContext, ctx: RequestContext, input: RegisterInput,
-  meta: { userAgent: string | null }) {
+  meta: { userAgent: string | null; channel: ConsentChannel }) {
   const errors: FieldError[] = [];
   const rawLogin = input.username?.trim() ?? '';
   const phone = input.phone ? normalizePhone(input.phone) : MOBILE_PATTERN.test(normalizePhone(rawLogin)) ? normalizePhone(rawLogin) : null;
@@ -50,7 +55,12 @@ export async function registerResident(core: CoreContext, ctx: RequestContext, i
     if (!(error instanceof AppError) || !error.fieldErrors) throw error;
     errors.push(...error.fieldErrors);
   }
-  if (errors.length > 0 || !profile) throw invalid(errors);
+  const consent = checkRegistrationConsent(input.consent, {
+    idNumberGiven: Boolean(input.idNumber?.trim()), birthDate: profile?.columns.birth_date ?? null, now,
+  });
+  errors.push(...consent.errors);
+  if (errors.length > 0 || !profile || !consent.plan) throw invalid(errors);
+  const consentPlan: ConsentPlan = consent.plan;
   const { columns, after } = profile;
 
   const passwordHash = await hashPassword(input.password);
@@ -73,9 +83,10 @@ export async function registerResident(core: CoreContext, ctx: RequestContext, i
     await trx.insertInto('role_assignments').values({
       id: newId(), user_id: id, role: 'resident', scope_type: 'city', scope_id: city.id, scope_path: city.path, created_at: at,
     }).execute();
+    const consents = await recordRegistrationConsents(consentTrx(trx), core.fieldCrypto, id, consentPlan, meta.channel, at);
     await appendAudit(trx, { ...ctx }, {
       action: 'user.register', targetType: 'user', targetId: id, actorOverride: { id, name: loginName },
-      after: { username: loginName, phone, realName: input.realName ?? null, ...after },
+      after: { username: loginName, phone, realName: input.realName ?? null, ...after, ...consents },
     }, now);
     const session = await createSession(trx, { id, kind: 'resident' }, now, { ip: ctx.ip, userAgent: meta.userAgent });
     return { userId: id, session };

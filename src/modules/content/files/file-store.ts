@@ -6,7 +6,7 @@ import type { CoreContext } from '../../../core/context.js';
 import { AppError } from '../../../core/http/errors.js';
 import { newId } from '../../../core/ids.js';
 import { contentDb, type ContentDatabase, type ContentFilesTable } from '../content-schema.js';
-import { checkFileType, type FileKind } from './file-types.js';
+import { checkFileType, type CheckedType, type FileKind } from './file-types.js';
 import { safeFileName } from './file-names.js';
 import { fileInUse, findFile } from './file-repository.js';
 
@@ -61,13 +61,44 @@ export async function storeFile(core: Pick<CoreContext, 'config' | 'db' | 'clock
   await fs.promises.writeFile(partial, input.bytes, { flag: 'wx', mode: 0o640 });
   await fs.promises.rename(partial, target);
 
+  return insertFileRow(core, trx, storageKey, { ...input, size: input.bytes.length,
+    sha256: crypto.createHash('sha256').update(input.bytes).digest('hex'), type });
+}
+
+export interface AdoptFileInput extends Omit<StoreFileInput, 'bytes'> {
+  /** The file, already written under DATA_DIR (the same filesystem as the store): it is moved, never copied. */
+  path: string;
+  size: number;
+  sha256: string;
+  /** What `checkFileType` said of the file's first bytes while the caller received it. */
+  type: CheckedType;
+}
+
+/**
+ * Stores a file that the caller has already written to disk and checked (size, type, hash) while receiving it, so
+ * a big upload is never held in memory: the file is renamed under a new random key, then the row is inserted in
+ * `trx` (or on its own). The caller removes its temporary file when this throws before the rename.
+ */
+export async function adoptFile(core: Pick<CoreContext, 'config' | 'db' | 'clock'>, trx: Kysely<ContentDatabase> | undefined,
+  input: AdoptFileInput): Promise<ContentFilesTable> {
+  if (input.size === 0) throw new AppError(400, 'content.file.empty');
+  const storageKey = crypto.randomBytes(16).toString('hex');
+  const target = storedFilePath(core, storageKey);
+  await fs.promises.mkdir(path.dirname(target), { recursive: true });
+  await fs.promises.rename(input.path, target);
+  return insertFileRow(core, trx, storageKey, input);
+}
+
+/** Inserts the row of bytes stored under `storageKey`; if the insert fails the bytes go too. */
+async function insertFileRow(core: Pick<CoreContext, 'config' | 'db' | 'clock'>, trx: Kysely<ContentDatabase> | undefined, storageKey: string,
+  input: Omit<AdoptFileInput, 'path'>): Promise<ContentFilesTable> {
   const row: ContentFilesTable = {
     id: input.id ?? newId(),
     storage_key: storageKey,
-    sha256: crypto.createHash('sha256').update(input.bytes).digest('hex'),
-    size: input.bytes.length,
-    mime: type.mime,
-    original_name: safeFileName(input.originalName, type.extension),
+    sha256: input.sha256,
+    size: input.size,
+    mime: input.type.mime,
+    original_name: safeFileName(input.originalName, input.type.extension),
     owner_path: input.ownerPath,
     created_by: input.userId,
     created_at: core.clock.now().toISOString(),
@@ -99,19 +130,24 @@ export async function discardFileBytes(core: Pick<CoreContext, 'config'>, rows: 
 }
 
 /**
- * Runs `work` with a `store` that remembers every file it wrote; if `work` throws (its transaction rolled
+ * Runs `work` with a `store` (and an `adopt`) that remembers every file it wrote; if `work` throws (its transaction rolled
  * back), the bytes are removed again, so a failed request leaves neither rows nor files behind.
  */
 export async function withStoredFiles<T>(core: Pick<CoreContext, 'config' | 'db' | 'clock'>,
-  work: (store: typeof storeFile) => Promise<T>): Promise<T> {
+  work: (store: typeof storeFile, adopt: typeof adoptFile) => Promise<T>): Promise<T> {
   const written: ContentFilesTable[] = [];
   const store: typeof storeFile = async (c, trx, input, accept, maxBytes) => {
     const row = await storeFile(c, trx, input, accept, maxBytes);
     written.push(row);
     return row;
   };
+  const adopt: typeof adoptFile = async (c, trx, input) => {
+    const row = await adoptFile(c, trx, input);
+    written.push(row);
+    return row;
+  };
   try {
-    return await work(store);
+    return await work(store, adopt);
   } catch (error) {
     await discardFileBytes(core, written);
     throw error;

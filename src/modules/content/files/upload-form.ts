@@ -8,7 +8,8 @@ import { MAX_FILE_BYTES, MAX_FILE_LABEL, mibLabel } from './file-store.js';
  * text fields. Registered inside the plugin that needs it, so no other route accepts multipart bodies.
  */
 export async function registerUploads(app: FastifyInstance, maxBytes = MAX_FILE_BYTES): Promise<void> {
-  // A plugin may allow bigger files (lesson videos); the file is still read into memory, so keep such limits modest.
+  // A plugin may allow bigger files, but readUploadForm holds the file in memory: large ones (lesson videos) stream
+  // to disk instead (learning/online/staged-upload.ts).
   await app.register(multipart, {
     limits: { fileSize: maxBytes, files: 1, fields: 10, parts: 11, fieldSize: 10 * 1024, fieldNameSize: 50, headerPairs: 20 },
   });

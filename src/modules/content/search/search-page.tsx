@@ -20,7 +20,7 @@ const STYLE = `.search-hits{list-style:none;margin:0;padding:0}.search-hits li{p
 mark{background:#ffe58a;color:inherit;padding:0 .05em}.search-main{display:flex;gap:.5rem;flex-wrap:wrap;align-items:end}
 .search-main .field{flex:1 1 14rem;margin-bottom:0}
 .search-filters{margin-top:1rem}.search-filters summary{cursor:pointer;font-weight:600;padding:.6rem 0}
-.search-filters .grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(11rem,1fr));gap:0 1rem}`;
+.search-filters .grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(11rem,100%),1fr));gap:0 1rem}`;
 
 function Select(props: { name: string; label: string; value: string | undefined; any: string; options: { value: string; label: string }[] }) {
   return (

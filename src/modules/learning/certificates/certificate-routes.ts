@@ -3,6 +3,7 @@ import { Type } from '@sinclair/typebox';
 import { actorContext, requestContext } from '../../../core/http/request-context.js';
 import { IdParams, ProblemRefs } from '../../../core/http/route-schemas.js';
 import { AppError } from '../../../core/http/errors.js';
+import { alertOnPublishedResultChange } from '../../../core/alerts/published-change-alert.js';
 import './i18n/messages.js';
 import { attendanceDb } from '../attendance/attendance-schema.js';
 import { CERTIFICATE_MANAGE, classForManager, recordAssessments, revokeCertificate } from './certificate-commands.js';
@@ -49,6 +50,7 @@ export const certificateRoutes: FastifyPluginAsyncTypebox = async (app) => {
     schema: { tags, summary: 'Revoke a certificate (its verify page then says revoked)', params: IdParams, body: RevokeBody, response: { 200: CertificateSchema, ...ProblemRefs(400, 401, 403, 404, 409) } },
   }, async (request) => {
     await revokeCertificate(core, actorContext(request), request.params.id, request.body.reason.trim());
+    await alertOnPublishedResultChange(core, actorContext(request), { type: 'learning_certificate', id: request.params.id, change: 'revoked' });
     const cert = await certificateById(db, request.params.id);
     if (!cert) throw new AppError(404, 'learning.certificate.not_found');
     return presentCertificate(cert, { masked: false });
@@ -61,7 +63,7 @@ export const certificateRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(`${base}/certificates/verify/:code`, {
     config: { access: 'public' },
-    schema: { tags, summary: 'Verify a certificate by its code (name masked); unknown codes 404, at most 20 look-ups a minute per address', params: CodeParams, response: { 200: VerifiedSchema, ...ProblemRefs(404, 429) } },
+    schema: { tags, summary: 'Verify a class certificate or a credit-bank award by its code (name masked; `kind` says which); unknown codes 404, at most 20 look-ups a minute per address', params: CodeParams, response: { 200: VerifiedSchema, ...ProblemRefs(404, 429) } },
   }, async (request) => {
     const found = await verifyLookup(core, requestContext(request).ip, request.params.code);
     if (found === 'limited') throw new AppError(429, 'request.rate_limited');

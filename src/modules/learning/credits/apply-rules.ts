@@ -3,6 +3,7 @@ import { newId } from '../../../core/ids.js';
 import { notify } from '../../../core/notifications/notify.js';
 import { shanghaiDateOf } from '../catalogue/schedule.js';
 import { newCertificateCode } from '../certificates/certificate-code.js';
+import { cityRegion } from '../../../core/regions/region-repository.js';
 import type { CreditDatabase, CreditTrx } from './credit-schema.js';
 import { fromTenths } from '../catalogue/catalogue-format.js';
 
@@ -56,10 +57,13 @@ async function awardOne(db: Db, now: Date, userId: string, ruleId: string): Prom
         .onConflict((oc) => oc.column('year').doUpdateSet({ last_serial: sql<number>`learning_credit_award_counters.last_serial + 1` }))
         .returning('last_serial').executeTakeFirstOrThrow();
       const serial = Number(counter.last_serial);
+      // The names as of today are what the printed sheet and the public verify page show from now on.
+      const person = await trx.selectFrom('users').select(['real_name', 'display_name']).where('id', '=', userId).executeTakeFirstOrThrow();
+      const city = await cityRegion(trx as never);
       const inserted = await trx.insertInto('learning_credit_awards').values({
         id: newId(), user_id: userId, rule_id: rule.id, rule_version: rule.version, award_title: rule.award_title, category: rule.category,
         credits_required_tenths: rule.credits_required_tenths, credits_tenths: total, year, serial, number: awardNumber(year, serial),
-        code: newCertificateCode(), awarded_at: now.toISOString(),
+        code: newCertificateCode(), awarded_at: now.toISOString(), holder_name: person.real_name || person.display_name, issuer_name: city?.name ?? '',
       }).onConflict((oc) => oc.columns(['user_id', 'rule_id']).doNothing()).returning('id').executeTakeFirst();
       if (!inserted) throw new AlreadyAwarded();
       await notify(trx, now, { userId, topic: 'learning.credit.awarded', link: '/account/record',

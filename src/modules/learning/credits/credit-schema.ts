@@ -4,7 +4,7 @@ import type { AttendanceDatabase } from '../attendance/attendance-schema.js';
 import type { OnlineTables } from '../online/online-schema.js';
 import type { SurveyTables } from '../surveys/survey-schema.js';
 
-/** Row types of migration 0018_learning_credits. Credits in tenths; timestamps ISO strings; flags 0/1. */
+/** Row types of migrations 0018_learning_credits and 0020_learning_award_codes. Credits in tenths; timestamps ISO strings; flags 0/1. */
 export type CreditSourceKind = 'class' | 'online' | 'revocation' | 'conversion' | 'manual';
 export const RULE_CATEGORIES = ['any', 'science', 'culture_civic', 'employment', 'income', 'health', 'arts', 'digital', 'other'] as const;
 export type RuleCategory = (typeof RULE_CATEGORIES)[number];
@@ -50,6 +50,9 @@ export interface LearningCreditAwardsTable {
   number: string;
   code: string;
   awarded_at: string;
+  /** 0020_learning_award_codes: as printed on the day of the award (the person's name, the awarding city). */
+  holder_name: string;
+  issuer_name: string;
 }
 
 export interface CreditTables {

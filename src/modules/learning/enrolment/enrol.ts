@@ -39,14 +39,16 @@ function isUniqueViolation(error: unknown): boolean {
 /**
  * First-come enrolment in ONE transaction: class open and window, eligibility, the per-term limit, then a seat or a
  * waitlist number, the enrolment row, its event and the notification. Any refusal throws before the commit, so a
- * refused request writes nothing. On SQLite the transaction is shared with concurrent enrolments (group commit),
- * this one in a savepoint of its own; the caller hears back only after the COMMIT.
+ * refused request writes nothing. The transaction is shared with concurrent enrolments (group commit), this one in
+ * a savepoint of its own; the caller hears back only after the COMMIT.
  */
 export async function enrol(core: CoreContext, ctx: RequestContext, req: EnrolRequest): Promise<EnrolResult> {
   const now = core.clock.now();
   const at = now.toISOString();
   try {
-    // Group commit: concurrent enrolments share one SQLite transaction, each in its own savepoint (see write-batcher).
+    // Group commit: concurrent enrolments share one transaction, each in its own savepoint (see write-batcher); the
+    // class is the lane key, so on PostgreSQL one class's enrolments take its row lock once per batch. Audited ones
+    // (代办) lock the audit head, which no batch may hold while it waits for other rows: they go alone.
     return await runInWriteBatch(enrolmentDb(core), async (trx) => {
       const cls = await lockClass(trx, req.classId, req.userId);
       if (!cls || cls.status === 'draft') throw notFound('learning.class.not_found');
@@ -101,7 +103,7 @@ export async function enrol(core: CoreContext, ctx: RequestContext, req: EnrolRe
         }, now);
       }
       return position === undefined ? { enrolmentId, status } : { enrolmentId, status, waitlistPosition: position };
-    });
+    }, { key: req.classId, alone: req.audited });
   } catch (error) {
     // Two requests of the same resident raced past the first check: the unique (class, user) key stops the second.
     if (isUniqueViolation(error)) throw alreadyError('enrolled');

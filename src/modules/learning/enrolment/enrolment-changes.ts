@@ -75,7 +75,8 @@ export async function cancelEnrolment(core: CoreContext, ctx: RequestContext & {
         before: { status: e.status }, after: { status: 'cancelled' },
       }, now);
     }
-  });
+    // Alone: a staff cancel locks the audit head, which no PostgreSQL batch may hold while it waits for other rows.
+  }, { alone: true });
 }
 
 /** Takes an offered seat before its deadline. */

@@ -90,6 +90,45 @@ describe.each(testDialects())('enrolment on %s', (kind) => {
     for (const id of classes) await seatsAddUp(id);
   });
 
+  it('rushes on four classes at once, with a limit-2 resident trying three of them meanwhile: every class and quota adds up', async () => {
+    const term = await insertTerm(db(), { enrolLimit: 2 });
+    const classes = await Promise.all(Array.from({ length: 4 }, () => insertClass(db(), { townId: TOWN_IDS[0], termId: term, seats: 5 })));
+    const users = await insertResidents(db(), 48);
+    const [greedy] = await insertResidents(db(), 1);
+    const clients = await Promise.all(users.map(as));
+    const greedyClient = await as(greedy);
+    // Interleaved: resident i goes to class i % 4, and the greedy resident's three requests land in the middle of the rush.
+    const rush = clients.map((c, i) => enrol(c, classes[i % 4]));
+    const greedyAnswers = Promise.all(classes.slice(0, 3).map((id) => enrol(greedyClient, id)));
+    const answers = await Promise.all(rush);
+    expect(answers.map((a) => a.status), answers.find((a) => a.status !== 201)?.raw).toEqual(users.map(() => 201));
+    const greedyGot = await greedyAnswers;
+    expect(greedyGot.filter((a) => a.status === 201)).toHaveLength(2);
+    expect(greedyGot.filter((a) => a.status === 409).map((a) => a.body.code)).toEqual(['learning.enrolment.limit_reached']);
+
+    for (const [k, id] of classes.entries()) {
+      const rows = await statusesOf(id);
+      const asked = answers.filter((_, i) => i % 4 === k);
+      const greedyHere = k < 3 && greedyGot[k].status === 201 ? [greedyGot[k]] : [];
+      const all = [...asked, ...greedyHere];
+      expect(rows).toHaveLength(all.length); // one row per request that was accepted, none for the refusal
+      expect(new Set(rows.map((r) => r.user_id)).size).toBe(rows.length);
+      expect(rows.filter((r) => r.status === 'enrolled')).toHaveLength(5);
+      const waitSeqs = rows.filter((r) => r.status === 'waitlisted').map((r) => r.waitlist_seq);
+      expect(waitSeqs).toEqual(Array.from({ length: all.length - 5 }, (_, i) => i + 1));
+      const positions = all.filter((a) => a.body.status === 'waitlisted').map((a) => a.body.waitlistPosition).sort((a, b) => a - b);
+      expect(positions).toEqual(Array.from({ length: all.length - 5 }, (_, i) => i + 1));
+      await seatsAddUp(id);
+    }
+    // Every quota counts exactly the resident's active enrolments in the term.
+    const quotas = await db().selectFrom('learning_term_quotas').select(['user_id', 'used']).where('term_id', '=', term).execute();
+    const held = await db().selectFrom('learning_enrolments').select(['user_id', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('term_id', '=', term).where('status', 'in', ['enrolled', 'waitlisted', 'offered']).groupBy('user_id').execute();
+    expect(Object.fromEntries(quotas.map((q) => [q.user_id, Number(q.used)])))
+      .toEqual(Object.fromEntries(held.map((h) => [h.user_id, Number(h.n)])));
+    expect(quotas.find((q) => q.user_id === greedy)?.used).toBe(2);
+  });
+
   it('a cancelled seat is offered to the first on the waitlist (notified by SMS), who confirms; an ignored offer expires to the next', async () => {
     const term = await insertTerm(db());
     const cls = await insertClass(db(), { townId: TOWN_IDS[0], termId: term, seats: 2, offer_hours: 24 });

@@ -2,6 +2,8 @@ import type { Kysely } from 'kysely';
 import { createSession } from '../../../core/auth/sessions.js';
 import { newId } from '../../../core/ids.js';
 import { newUserRow } from '../../../core/users/new-user-row.js';
+import { currentNotice } from '../../../core/consent/privacy-notice.js';
+import type { ConsentDatabase } from '../../../core/consent/consent-schema.js';
 import type { LearningClassesTable } from '../learning-schema.js';
 import type { EnrolmentDatabase } from './enrolment-schema.js';
 
@@ -81,6 +83,11 @@ export async function insertResidents(db: Kysely<EnrolmentDatabase>, count: numb
     }, at))).execute();
     await db.insertInto('role_assignments').values(chunk.map((id) => ({
       id: newId(), user_id: id, role: 'resident', scope_type: 'city' as const, scope_id: city.id, scope_path: city.path, created_at: at,
+    }))).execute();
+    // As at sign-up: the notice in force accepted, so their pages are not sent to the privacy update prompt.
+    await (db as unknown as Kysely<ConsentDatabase>).insertInto('consents').values(chunk.map((id) => ({
+      id: newId(), user_id: id, purpose: 'privacy_notice' as const, notice_version: currentNotice().version, channel: 'api' as const,
+      given_at: at, withdrawn_at: null,
     }))).execute();
   }
   return ids;

@@ -5,17 +5,18 @@ import { AppError, invalid, invalidField, notFound, type FieldError } from '../.
 import { newId } from '../../../core/ids.js';
 import type { ContentDatabase, ContentFilesTable } from '../../content/content-schema.js';
 import { htmlToText, sanitizeBody } from '../../content/items/sanitize-html.js';
-import { deleteFileRowIfUnused, discardFileBytes, withStoredFiles } from '../../content/files/file-store.js';
+import { deleteFileRowIfUnused, discardFileBytes, MAX_FILE_BYTES, withStoredFiles } from '../../content/files/file-store.js';
 import { extensionOf } from '../../content/files/file-types.js';
 import { auditOnline } from './online-audit.js';
 import { findLesson, lessonsOf, ONLINE_MANAGE, onlineCourseForManage, type OnlineDb } from './online-repository.js';
 import { onlineDb, type LearningOnlineLessonsTable, type LessonKind } from './online-schema.js';
 import type { CreateLessonInput, UpdateLessonInput } from './online-schemas.js';
+import type { StagedUpload, UploadRules } from './staged-upload.js';
 import { isInScope } from '../../../core/access/scope.js';
 
 type Ctx = RequestContext & { actor: Actor };
 
-/** Lesson videos may be this big (read into memory by the multipart reader; see README). */
+/** Lesson videos may be this big; they are streamed to disk, never held in memory (staged-upload.ts). */
 export const MAX_VIDEO_BYTES = 200 * 1024 * 1024;
 const DOCUMENT_EXTENSIONS = new Set(['pdf', 'docx']);
 const VIDEO_EXTENSIONS = new Set(['mp4', 'webm']);
@@ -133,21 +134,40 @@ export async function reorderLessons(core: CoreContext, ctx: Ctx, courseId: stri
 }
 
 /**
- * Stores the file of a document lesson (pdf, docx) or a video lesson (mp4, webm; up to MAX_VIDEO_BYTES) through
- * the content module's file service, with the course's owner path, and replaces the lesson's previous file.
- * A failure leaves neither row nor bytes behind.
+ * What the upload to a lesson may be, checked before its body is read: 404/409 like any lesson change, 400 for a
+ * text lesson or a name of the other kind; documents (pdf, docx) up to 20 MiB, videos (mp4, webm) up to MAX_VIDEO_BYTES.
  */
-export async function uploadLessonFile(core: CoreContext, ctx: Ctx, lessonId: string, upload: { bytes: Buffer; filename: string }): Promise<string> {
+export async function lessonUploadRules(core: CoreContext, actor: Actor, lessonId: string): Promise<UploadRules> {
+  const lesson = await lessonForManage(onlineDb(core), actor, lessonId);
+  if (lesson.kind === 'text') throw invalidField('file', 'learning.online.file_for_text', 'file_for_text');
+  const video = lesson.kind === 'video';
+  return {
+    maxBytes: video ? MAX_VIDEO_BYTES : MAX_FILE_BYTES,
+    accept: video ? ['video'] : ['document'],
+    checkName: (filename) => {
+      if (!(video ? VIDEO_EXTENSIONS : DOCUMENT_EXTENSIONS).has(extensionOf(filename))) {
+        throw invalidField('file', 'learning.online.file_kind_mismatch', 'file_kind_mismatch');
+      }
+    },
+  };
+}
+
+/**
+ * Makes a received, checked upload (see `lessonUploadRules`, `receiveUpload`) the lesson's file: the content module's
+ * file service adopts it (a rename, with the course's owner path) and the lesson row, the removal of the previous
+ * file's row and the audit entry are written in one transaction. A failure leaves neither row nor stored bytes; the
+ * caller removes the temporary file whatever happens.
+ */
+export async function uploadLessonFile(core: CoreContext, ctx: Ctx, lessonId: string, upload: StagedUpload): Promise<string> {
   const now = core.clock.now();
   let replaced: ContentFilesTable | undefined;
-  const courseId = await withStoredFiles(core, (store) => onlineDb(core).transaction().execute(async (trx) => {
+  const courseId = await withStoredFiles(core, (_store, adopt) => onlineDb(core).transaction().execute(async (trx) => {
+    // Checked again: the course may have been published, or the lesson removed, while the file arrived.
     const lesson = await lessonForManage(trx, ctx.actor, lessonId);
     if (lesson.kind === 'text') throw invalidField('file', 'learning.online.file_for_text', 'file_for_text');
-    const extension = extensionOf(upload.filename);
-    const fits = lesson.kind === 'document' ? DOCUMENT_EXTENSIONS.has(extension) : VIDEO_EXTENSIONS.has(extension);
-    if (!fits) throw invalidField('file', 'learning.online.file_kind_mismatch', 'file_kind_mismatch');
-    const file = await store(core, asContent(trx), { bytes: upload.bytes, originalName: upload.filename, ownerPath: lesson.owner_path, userId: ctx.actor.userId },
-      lesson.kind === 'document' ? ['document'] : ['video'], lesson.kind === 'video' ? MAX_VIDEO_BYTES : undefined);
+    if (upload.type.kind !== lesson.kind) throw invalidField('file', 'learning.online.file_kind_mismatch', 'file_kind_mismatch');
+    const file = await adopt(core, asContent(trx), { path: upload.tempPath, size: upload.size, sha256: upload.sha256, type: upload.type,
+      originalName: upload.filename, ownerPath: lesson.owner_path, userId: ctx.actor.userId });
     await trx.updateTable('learning_online_lessons').set({ file_id: file.id, updated_at: now.toISOString() }).where('id', '=', lessonId).execute();
     if (lesson.file_id) replaced = await deleteFileRowIfUnused(asContent(trx), lesson.file_id);
     await auditOnline(trx, ctx, { action: 'learning.online.lesson.file', targetType: 'learning_course', targetId: lesson.course_id,

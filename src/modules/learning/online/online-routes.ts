@@ -1,13 +1,14 @@
+import fs from 'node:fs';
 import type { FastifyPluginAsyncTypebox, TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Actor } from '../../../core/access/actor.js';
 import type { CoreContext } from '../../../core/context.js';
 import { actorContext } from '../../../core/http/request-context.js';
 import { IdParams, ProblemRefs } from '../../../core/http/route-schemas.js';
-import { readUploadForm, registerUploads, requireFile } from '../../content/files/upload-form.js';
+import { registerUploads } from '../../content/files/upload-form.js';
 import '../permissions.js';
 import './i18n/messages.js';
 import { createOnlineCourse, setOnlineStatus, updateOnlineCourse } from './course-commands.js';
-import { createLesson, deleteLesson, MAX_VIDEO_BYTES, reorderLessons, updateLesson, uploadLessonFile } from './lesson-commands.js';
+import { createLesson, deleteLesson, lessonUploadRules, MAX_VIDEO_BYTES, reorderLessons, updateLesson, uploadLessonFile } from './lesson-commands.js';
 import { listOnlineLearningOf } from './online-learning-record.js';
 import { presentLesson, presentOnlineCourse } from './online-presenter.js';
 import { lessonsOf, listOnlineCourses, ONLINE_MANAGE, onlineCourseForManage } from './online-repository.js';
@@ -17,6 +18,7 @@ import {
   ProgressBody, ProgressResult, UpdateLessonBody, UpdateOnlineCourseBody, VersionBody,
 } from './online-schemas.js';
 import { recordProgress } from './record-progress.js';
+import { drainRefusedBody, receiveUpload, type StagedUpload } from './staged-upload.js';
 
 async function courseDetail(core: CoreContext, actor: Actor, id: string) {
   const db = onlineDb(core);
@@ -119,7 +121,7 @@ export const onlineRoutes: FastifyPluginAsyncTypebox = async (app) => {
     return courseDetail(core, ctx.actor, courseId);
   });
 
-  // Multipart only here, with the video size limit.
+  // Multipart only here; the file is streamed to disk (staged-upload.ts), each lesson kind with its own size limit.
   await app.register(async (plugin) => {
     await registerUploads(plugin, MAX_VIDEO_BYTES);
     const uploads = plugin.withTypeProvider<TypeBoxTypeProvider>();
@@ -130,9 +132,21 @@ export const onlineRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: detailRefs(400, 401, 403, 404, 409, 413, 415) },
     }, async (request) => {
       const ctx = actorContext(request);
-      const file = requireFile(await readUploadForm(request, [], MAX_VIDEO_BYTES));
-      const courseId = await uploadLessonFile(core, ctx, request.params.id, file);
-      return courseDetail(core, ctx.actor, courseId);
+      let upload: StagedUpload;
+      try {
+        // Who may upload what is settled before a byte of the body is read; the file then streams to DATA_DIR/tmp.
+        upload = await receiveUpload(core, request, await lessonUploadRules(core, ctx.actor, request.params.id));
+      } catch (error) {
+        drainRefusedBody(request);
+        throw error;
+      }
+      try {
+        const courseId = await uploadLessonFile(core, ctx, request.params.id, upload);
+        return await courseDetail(core, ctx.actor, courseId);
+      } finally {
+        // Adopted files were renamed away; anything still here was refused.
+        await fs.promises.rm(upload.tempPath, { force: true });
+      }
     });
   });
 

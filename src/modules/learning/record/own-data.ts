@@ -75,7 +75,8 @@ registerOwnDataSection('learningCredits', async (core, userId) => {
     ledger: ledger.map((l) => ({ sourceKind: l.source_kind, sourceId: l.source_id, title: l.title, category: l.category,
       credits: fromTenths(l.credits_tenths), at: l.at, recordedAt: l.recorded_at })),
     awards: awards.map((a) => ({ title: a.award_title, number: a.number, code: a.code, category: a.category,
-      creditsRequired: fromTenths(a.credits_required_tenths), credits: fromTenths(a.credits_tenths), awardedAt: a.awarded_at })),
+      creditsRequired: fromTenths(a.credits_required_tenths), credits: fromTenths(a.credits_tenths), awardedAt: a.awarded_at,
+      holderName: a.holder_name, issuerName: a.issuer_name })),
   };
 });
 

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { scopePathsFor } from '../../../core/access/scope.js';
+import { noteDataExport } from '../../../core/alerts/export-alert.js';
 import { t } from '../../../core/i18n/i18n.js';
 import { actorContext } from '../../../core/http/request-context.js';
 import { IdParams, ProblemRefs } from '../../../core/http/route-schemas.js';
@@ -56,6 +57,7 @@ export const statsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   }, async (request, reply) => {
     const cls = await loadRosterClass(db, actorContext(request).actor, request.params.id);
     const bytes = await rosterWorkbook(db, core.fieldCrypto, cls.id, request.locale);
+    await noteDataExport(core, actorContext(request), { what: 'learning.roster', id: cls.id, rows: cls.seats_taken });
     return sendXlsx(reply, bytes, fileName(cls.title, t(request.locale, 'learning.stats.file.roster')));
   });
 };

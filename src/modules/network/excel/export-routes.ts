@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { scopePathsFor } from '../../../core/access/scope.js';
+import { noteDataExport } from '../../../core/alerts/export-alert.js';
 import { invalidField } from '../../../core/http/errors.js';
 import { actorContext } from '../../../core/http/request-context.js';
 import { ProblemRefs } from '../../../core/http/route-schemas.js';
@@ -129,6 +130,7 @@ export const exportRoutes: FastifyPluginAsyncTypebox = async (app) => {
       title: p.title, subjects: p.subjects, qualifications: p.qualifications, phone: p.phone ?? '', idNumber: p.idNumber ?? '',
       status: labelOf(PERSON_STATUS_LABELS, p.status), created: p.createdAt,
     })) }]);
+    await noteDataExport(core, actorContext(request), { what: 'network.people', rows: people.length });
     return sendXlsx(reply, bytes, `人员_${stamp(core.clock.now())}.xlsx`);
   });
 

@@ -1,7 +1,8 @@
-import { Alert, App, Button, Descriptions, Drawer, Input, Modal, Space, Table, Tag } from 'antd';
+import { App, Button, Descriptions, Input, Modal, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useProblemText } from '../../../core/api/useProblemText';
 import { useQuery } from '../../../core/api/useQuery';
+import { DetailDrawer } from '../../../core/ui/DetailDrawer';
 import { catalogueApi, feeText, shanghaiText, type LearningClass, type Session } from './catalogueApi';
 import { useCatalogueT } from './catalogueText';
 
@@ -37,7 +38,7 @@ export function ClassDrawer({ classId, canManage, onClose, onChanged, onEdit }: 
   ].filter(Boolean).join('，') || t('anyone') : '';
 
   return (
-    <Drawer open={classId !== null} onClose={onClose} size="large" title={c?.title ?? ''} destroyOnHidden data-testid="class-drawer"
+    <DetailDrawer open={classId !== null} onClose={onClose} size="large" title={c?.title ?? ''} testId="class-drawer" error={one.error}
       extra={c && canManage ? (
         <Space>
           {c.status === 'draft' || c.status === 'open' ? <Button onClick={() => onEdit(c)}>{t('edit')}</Button> : null}
@@ -45,7 +46,6 @@ export function ClassDrawer({ classId, canManage, onClose, onChanged, onEdit }: 
           {c.status === 'draft' || c.status === 'open' ? <Button danger onClick={() => { setReason(''); setCancelling(true); }} data-testid="class-cancel">{t('cancel')}</Button> : null}
         </Space>
       ) : null}>
-      {one.error ? <Alert type="error" showIcon title={problemText(one.error)} /> : null}
       {c ? (
         <>
           <Descriptions column={1} size="small" bordered items={[
@@ -77,6 +77,6 @@ export function ClassDrawer({ classId, canManage, onClose, onChanged, onEdit }: 
         <p>{t('cancelHint')}</p>
         <Input.TextArea rows={3} maxLength={200} value={reason} onChange={(e) => setReason(e.target.value)} aria-label={t('cancelReason')} placeholder={t('cancelReason')} />
       </Modal>
-    </Drawer>
+    </DetailDrawer>
   );
 }

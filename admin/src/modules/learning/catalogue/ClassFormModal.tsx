@@ -1,10 +1,9 @@
-import { Alert, App, Checkbox, Col, Form, Input, InputNumber, Modal, Radio, Row, Select } from 'antd';
-import { useEffect, useState } from 'react';
+import { Checkbox, Col, Form, Input, InputNumber, Radio, Row, Select } from 'antd';
+import { useEffect } from 'react';
 import { useQuery } from '../../../core/api/useQuery';
 import { idKey } from '../../users/regionTree';
 import { useRegions } from '../../users/useReferenceData';
-import { useFormSubmit } from '../../users/useFormSubmit';
-import { isStaleVersion } from '../../network/staleVersion';
+import { FormModal } from '../../../core/ui/FormModal';
 import { catalogueApi, fromLocalInput, toLocalInput, type ClassFields, type LearningClass } from './catalogueApi';
 import { useCatalogueT } from './catalogueText';
 
@@ -22,10 +21,7 @@ type Values = Omit<ClassFields, 'feeFen' | 'returningOpensAt' | 'enrolOpensAt' |
  */
 export function ClassFormModal({ open, editing, onClose, onSaved }: { open: boolean; editing: LearningClass | null; onClose: () => void; onSaved: () => void }) {
   const t = useCatalogueT();
-  const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const { run, submitting, error, clearError } = useFormSubmit(form, FIELDS);
-  const [stale, setStale] = useState(false);
   const regions = useRegions();
   const terms = useQuery(open ? 'learning-terms' : null, (signal) => catalogueApi.terms(signal));
   const courses = useQuery(open ? 'learning-courses-all' : null, (signal) => catalogueApi.courses({ pageSize: 100 }, signal));
@@ -36,22 +32,10 @@ export function ClassFormModal({ open, editing, onClose, onSaved }: { open: bool
   const teachers = useQuery(open && institutionId ? `teachers-${institutionId}` : null, (signal) => catalogueApi.teachers(institutionId!, signal));
 
   useEffect(() => {
-    if (!open) return;
-    clearError();
-    setStale(false);
-    form.resetFields();
-    form.setFieldsValue(editing ? {
-      ...editing, feeYuan: editing.feeFen / 100, returningOpensAt: toLocalInput(editing.returningOpensAt),
-      enrolOpensAt: toLocalInput(editing.enrolOpensAt), enrolClosesAt: toLocalInput(editing.enrolClosesAt),
-    } : { scheduleKind: 'weekly', weekdays: [], startTime: '14:00', endTime: '16:00', seats: 30, feeYuan: 0, mode: 'first_come', offerHours: 48,
-      completionRule: 'attendance', completionThreshold: 75, ageMin: null, ageMax: null, residencyRegionId: null, prerequisiteCourseId: null });
-  }, [open, editing, form, clearError]);
-  useEffect(() => {
     if (sessions.data) form.setFieldsValue({ dates: sessions.data.items.map((s) => toLocalInput(s.startsAt).slice(0, 10)) });
   }, [sessions.data, form]);
 
-  const save = async () => {
-    const v = await form.validateFields();
+  const submit = async (v: Values) => {
     const body: ClassFields = {
       title: v.title ?? '', teacherUserId: v.teacherUserId ?? null, scheduleKind: v.scheduleKind, startTime: v.startTime, endTime: v.endTime,
       ...(v.scheduleKind === 'weekly' ? { weekdays: v.weekdays ?? [], startsOn: v.startsOn, endsOn: v.endsOn } : { dates: v.dates ?? [] }),
@@ -61,101 +45,90 @@ export function ClassFormModal({ open, editing, onClose, onSaved }: { open: bool
       enrolClosesAt: fromLocalInput(v.enrolClosesAt), offerHours: v.offerHours, completionRule: v.completionRule, completionThreshold: v.completionThreshold,
     };
     if (!body.title) delete (body as Partial<ClassFields>).title;
-    setStale(false);
-    const saved = await run(async () => {
-      try {
-        return editing ? await catalogueApi.updateClass(editing.id, editing.version, body)
-          : await catalogueApi.createClass({ ...body, courseId: v.courseId, termId: v.termId });
-      } catch (failure) {
-        if (editing && isStaleVersion(failure)) setStale(true);
-        throw failure;
-      }
-    });
-    if (saved) {
-      message.success(t('saved'));
-      onSaved();
-    }
+    return editing ? catalogueApi.updateClass(editing.id, editing.version, body)
+      : catalogueApi.createClass({ ...body, courseId: v.courseId, termId: v.termId });
   };
 
   const places = (regions.data ?? []).filter((r) => r.level === 'town' || r.level === 'village');
-  const shown = stale ? t('stale') : error;
   const half = { xs: 24, sm: 12 };
   return (
-    <Modal open={open} title={editing ? t('edit') : t('createClass')} onCancel={onClose} onOk={() => void save().catch(() => undefined)}
-      confirmLoading={submitting} width={760} destroyOnHidden data-testid="class-form">
-      {shown ? <Alert type="error" showIcon title={shown} style={{ marginBottom: 16 }} /> : null}
-      <Form form={form} layout="vertical" name="classForm">
+    <FormModal open={open} editing={editing} title={editing ? t('edit') : t('createClass')} form={form} name="classForm" fields={FIELDS}
+      initialValues={(editing): Partial<Values> => (editing ? {
+        ...editing, feeYuan: editing.feeFen / 100, returningOpensAt: toLocalInput(editing.returningOpensAt),
+        enrolOpensAt: toLocalInput(editing.enrolOpensAt), enrolClosesAt: toLocalInput(editing.enrolClosesAt),
+      } : { scheduleKind: 'weekly', weekdays: [], startTime: '14:00', endTime: '16:00', seats: 30, feeYuan: 0, mode: 'first_come', offerHours: 48,
+        completionRule: 'attendance', completionThreshold: 75, ageMin: null, ageMax: null, residencyRegionId: null, prerequisiteCourseId: null })}
+      submit={submit} savedText={() => t('saved')} staleText={t('stale')} onClose={onClose} onSaved={() => onSaved()} width={760} testId="class-form">
+      <Row gutter={12}>
+        <Col {...half}>
+          <Form.Item name="courseId" label={t('course')} rules={[{ required: !editing }]}>
+            <Select disabled={Boolean(editing)} showSearch optionFilterProp="label" data-testid="class-course"
+              options={editing ? [{ value: editing.courseId, label: editing.courseTitle }]
+                : (courses.data?.items ?? []).filter((c) => c.status !== 'archived').map((c) => ({ value: c.id, label: `${c.title} · ${c.institutionName}` }))} />
+          </Form.Item>
+        </Col>
+        <Col {...half}>
+          <Form.Item name="termId" label={t('term')} rules={[{ required: !editing }]}>
+            <Select disabled={Boolean(editing)} options={(terms.data?.items ?? []).map((x) => ({ value: x.id, label: x.name }))} />
+          </Form.Item>
+        </Col>
+        <Col {...half}><Form.Item name="title" label={t('classTitle')} extra={t('classTitleHint')} rules={[{ max: 100 }]}><Input /></Form.Item></Col>
+        <Col {...half}>
+          <Form.Item name="teacherUserId" label={t('teacher')}>
+            <Select allowClear options={(teachers.data?.items ?? []).map((x) => ({ value: x.id, label: x.displayName }))} />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Form.Item name="scheduleKind" label={t('scheduleKind')}>
+        <Radio.Group options={[{ value: 'weekly', label: t('weekly') }, { value: 'dates', label: t('dates') }]} />
+      </Form.Item>
+      {kind === 'weekly' ? (
         <Row gutter={12}>
-          <Col {...half}>
-            <Form.Item name="courseId" label={t('course')} rules={[{ required: !editing }]}>
-              <Select disabled={Boolean(editing)} showSearch optionFilterProp="label" data-testid="class-course"
-                options={editing ? [{ value: editing.courseId, label: editing.courseTitle }]
-                  : (courses.data?.items ?? []).filter((c) => c.status !== 'archived').map((c) => ({ value: c.id, label: `${c.title} · ${c.institutionName}` }))} />
+          <Col span={24}>
+            <Form.Item name="weekdays" label={t('weekdays')}>
+              <Checkbox.Group options={[1, 2, 3, 4, 5, 6, 7].map((d) => ({ value: d, label: t(`day.${d}` as 'day.1') }))} />
             </Form.Item>
           </Col>
-          <Col {...half}>
-            <Form.Item name="termId" label={t('term')} rules={[{ required: !editing }]}>
-              <Select disabled={Boolean(editing)} options={(terms.data?.items ?? []).map((x) => ({ value: x.id, label: x.name }))} />
-            </Form.Item>
-          </Col>
-          <Col {...half}><Form.Item name="title" label={t('classTitle')} extra={t('classTitleHint')} rules={[{ max: 100 }]}><Input /></Form.Item></Col>
-          <Col {...half}>
-            <Form.Item name="teacherUserId" label={t('teacher')}>
-              <Select allowClear options={(teachers.data?.items ?? []).map((x) => ({ value: x.id, label: x.displayName }))} />
-            </Form.Item>
-          </Col>
+          <Col {...half}><Form.Item name="startsOn" label={t('startsOn')} rules={[{ required: true }]}><Input type="date" /></Form.Item></Col>
+          <Col {...half}><Form.Item name="endsOn" label={t('endsOn')} rules={[{ required: true }]}><Input type="date" /></Form.Item></Col>
         </Row>
-        <Form.Item name="scheduleKind" label={t('scheduleKind')}>
-          <Radio.Group options={[{ value: 'weekly', label: t('weekly') }, { value: 'dates', label: t('dates') }]} />
-        </Form.Item>
-        {kind === 'weekly' ? (
-          <Row gutter={12}>
-            <Col span={24}>
-              <Form.Item name="weekdays" label={t('weekdays')}>
-                <Checkbox.Group options={[1, 2, 3, 4, 5, 6, 7].map((d) => ({ value: d, label: t(`day.${d}` as 'day.1') }))} />
-              </Form.Item>
-            </Col>
-            <Col {...half}><Form.Item name="startsOn" label={t('startsOn')} rules={[{ required: true }]}><Input type="date" /></Form.Item></Col>
-            <Col {...half}><Form.Item name="endsOn" label={t('endsOn')} rules={[{ required: true }]}><Input type="date" /></Form.Item></Col>
-          </Row>
-        ) : (
-          <Form.Item name="dates" label={t('sessionDates')} extra={t('sessionDatesHint')}><Select mode="tags" tokenSeparators={[',', ' ', '，']} /></Form.Item>
-        )}
-        <Row gutter={12}>
-          <Col {...half}><Form.Item name="startTime" label={t('startTime')} rules={[{ required: true }]}><Input type="time" /></Form.Item></Col>
-          <Col {...half}><Form.Item name="endTime" label={t('endTime')} rules={[{ required: true }]}><Input type="time" /></Form.Item></Col>
-          <Col span={24}><Form.Item name="venue" label={t('venue')} rules={[{ max: 200 }]}><Input /></Form.Item></Col>
-          <Col {...half}><Form.Item name="seats" label={t('seats')} rules={[{ required: true }]}><InputNumber min={1} max={100000} precision={0} /></Form.Item></Col>
-          <Col {...half}><Form.Item name="feeYuan" label={t('fee')}><InputNumber min={0} max={1000000} precision={2} /></Form.Item></Col>
-          <Col {...half}><Form.Item name="ageMin" label={t('ageMin')}><InputNumber min={0} max={150} precision={0} /></Form.Item></Col>
-          <Col {...half}><Form.Item name="ageMax" label={t('ageMax')}><InputNumber min={0} max={150} precision={0} /></Form.Item></Col>
-          <Col {...half}>
-            <Form.Item name="residencyRegionId" label={t('residency')} extra={t('residencyHint')}>
-              <Select allowClear showSearch optionFilterProp="label" options={places.map((r) => ({ value: idKey(r.id), label: r.name }))} />
-            </Form.Item>
-          </Col>
-          <Col {...half}>
-            <Form.Item name="prerequisiteCourseId" label={t('prerequisite')}>
-              <Select allowClear showSearch optionFilterProp="label" options={(courses.data?.items ?? []).filter((c) => c.id !== courseId).map((c) => ({ value: c.id, label: c.title }))} />
-            </Form.Item>
-          </Col>
-          <Col {...half}>
-            <Form.Item name="mode" label={t('mode')}>
-              <Radio.Group options={[{ value: 'first_come', label: t('firstCome') }, { value: 'lottery', label: t('lottery') }]} />
-            </Form.Item>
-          </Col>
-          <Col {...half}><Form.Item name="offerHours" label={t('offerHours')}><InputNumber min={1} max={336} precision={0} /></Form.Item></Col>
-          <Col {...half}><Form.Item name="returningOpensAt" label={t('returningOpensAt')}><Input type="datetime-local" /></Form.Item></Col>
-          <Col {...half}><Form.Item name="enrolOpensAt" label={t('enrolOpensAt')} rules={[{ required: true }]}><Input type="datetime-local" /></Form.Item></Col>
-          <Col {...half}><Form.Item name="enrolClosesAt" label={t('enrolClosesAt')} rules={[{ required: true }]}><Input type="datetime-local" /></Form.Item></Col>
-          <Col {...half}>
-            <Form.Item name="completionRule" label={t('completionRule')}>
-              <Radio.Group options={[{ value: 'attendance', label: t('attendance') }, { value: 'assessment', label: t('assessment') }]} />
-            </Form.Item>
-          </Col>
-          <Col {...half}><Form.Item name="completionThreshold" label={t('completionThreshold')}><InputNumber min={0} max={100} precision={0} /></Form.Item></Col>
-        </Row>
-      </Form>
-    </Modal>
+      ) : (
+        <Form.Item name="dates" label={t('sessionDates')} extra={t('sessionDatesHint')}><Select mode="tags" tokenSeparators={[',', ' ', '，']} /></Form.Item>
+      )}
+      <Row gutter={12}>
+        <Col {...half}><Form.Item name="startTime" label={t('startTime')} rules={[{ required: true }]}><Input type="time" /></Form.Item></Col>
+        <Col {...half}><Form.Item name="endTime" label={t('endTime')} rules={[{ required: true }]}><Input type="time" /></Form.Item></Col>
+        <Col span={24}><Form.Item name="venue" label={t('venue')} rules={[{ max: 200 }]}><Input /></Form.Item></Col>
+        <Col {...half}><Form.Item name="seats" label={t('seats')} rules={[{ required: true }]}><InputNumber min={1} max={100000} precision={0} /></Form.Item></Col>
+        <Col {...half}><Form.Item name="feeYuan" label={t('fee')}><InputNumber min={0} max={1000000} precision={2} /></Form.Item></Col>
+        <Col {...half}><Form.Item name="ageMin" label={t('ageMin')}><InputNumber min={0} max={150} precision={0} /></Form.Item></Col>
+        <Col {...half}><Form.Item name="ageMax" label={t('ageMax')}><InputNumber min={0} max={150} precision={0} /></Form.Item></Col>
+        <Col {...half}>
+          <Form.Item name="residencyRegionId" label={t('residency')} extra={t('residencyHint')}>
+            <Select allowClear showSearch optionFilterProp="label" options={places.map((r) => ({ value: idKey(r.id), label: r.name }))} />
+          </Form.Item>
+        </Col>
+        <Col {...half}>
+          <Form.Item name="prerequisiteCourseId" label={t('prerequisite')}>
+            <Select allowClear showSearch optionFilterProp="label" options={(courses.data?.items ?? []).filter((c) => c.id !== courseId).map((c) => ({ value: c.id, label: c.title }))} />
+          </Form.Item>
+        </Col>
+        <Col {...half}>
+          <Form.Item name="mode" label={t('mode')}>
+            <Radio.Group options={[{ value: 'first_come', label: t('firstCome') }, { value: 'lottery', label: t('lottery') }]} />
+          </Form.Item>
+        </Col>
+        <Col {...half}><Form.Item name="offerHours" label={t('offerHours')}><InputNumber min={1} max={336} precision={0} /></Form.Item></Col>
+        <Col {...half}><Form.Item name="returningOpensAt" label={t('returningOpensAt')}><Input type="datetime-local" /></Form.Item></Col>
+        <Col {...half}><Form.Item name="enrolOpensAt" label={t('enrolOpensAt')} rules={[{ required: true }]}><Input type="datetime-local" /></Form.Item></Col>
+        <Col {...half}><Form.Item name="enrolClosesAt" label={t('enrolClosesAt')} rules={[{ required: true }]}><Input type="datetime-local" /></Form.Item></Col>
+        <Col {...half}>
+          <Form.Item name="completionRule" label={t('completionRule')}>
+            <Radio.Group options={[{ value: 'attendance', label: t('attendance') }, { value: 'assessment', label: t('assessment') }]} />
+          </Form.Item>
+        </Col>
+        <Col {...half}><Form.Item name="completionThreshold" label={t('completionThreshold')}><InputNumber min={0} max={100} precision={0} /></Form.Item></Col>
+      </Row>
+    </FormModal>
   );
 }

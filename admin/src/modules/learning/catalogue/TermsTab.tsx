@@ -1,10 +1,11 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Form, Input, InputNumber, Modal, Select, Table } from 'antd';
+import { Alert, App, Button, Card, Form, Input, InputNumber, Select, Table } from 'antd';
+import { ModalForm } from '../../../core/ui/ModalForm';
 import { useEffect, useState } from 'react';
 import { useProblemText } from '../../../core/api/useProblemText';
 import { useQuery } from '../../../core/api/useQuery';
 import { useAuth } from '../../../core/auth/useAuth';
-import { useFormSubmit } from '../../users/useFormSubmit';
+import { useFormSubmit } from '../../../core/api/useFormSubmit';
 import { catalogueApi, type Term, type TermFields } from './catalogueApi';
 import { useCatalogueT } from './catalogueText';
 import { LEARNING_PERMISSIONS } from './learningPermissions';
@@ -54,19 +55,16 @@ export function TermsTab() {
           { title: t('previousTerm'), key: 'prev', render: (_, r) => terms.find((x) => x.id === r.previousTermId)?.name ?? t('none') },
           ...(canManage ? [{ title: t('actions'), key: 'actions', render: (_: unknown, r: Term) => <Button type="link" size="small" onClick={() => setEditing(r)}>{t('edit')}</Button> }] : []),
         ]} />
-      <Modal open={editing !== undefined} title={editing ? t('edit') : t('createTerm')} onCancel={() => setEditing(undefined)}
-        onOk={() => void save().catch(() => undefined)} confirmLoading={submitting} destroyOnHidden data-testid="term-form">
-        {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
-        <Form form={form} layout="vertical" name="termForm">
-          <Form.Item name="name" label={t('name')} rules={[{ required: true, max: 60 }]}><Input placeholder="2026年秋季学期" /></Form.Item>
-          <Form.Item name="startsOn" label={t('startsOn')} rules={[{ required: true }]}><Input type="date" /></Form.Item>
-          <Form.Item name="endsOn" label={t('endsOn')} rules={[{ required: true }]}><Input type="date" /></Form.Item>
-          <Form.Item name="enrolLimit" label={t('enrolLimit')} rules={[{ required: true }]}><InputNumber min={1} max={50} precision={0} /></Form.Item>
-          <Form.Item name="previousTermId" label={t('previousTerm')}>
-            <Select allowClear options={terms.filter((x) => x.id !== editing?.id).map((x) => ({ value: x.id, label: x.name }))} />
-          </Form.Item>
-        </Form>
-      </Modal>
+      <ModalForm open={editing !== undefined} title={editing ? t('edit') : t('createTerm')} form={form} name="termForm"
+        onOk={() => void save().catch(() => undefined)} onCancel={() => setEditing(undefined)} submitting={submitting} error={error} testId="term-form">
+        <Form.Item name="name" label={t('name')} rules={[{ required: true, max: 60 }]}><Input placeholder="2026年秋季学期" /></Form.Item>
+        <Form.Item name="startsOn" label={t('startsOn')} rules={[{ required: true }]}><Input type="date" /></Form.Item>
+        <Form.Item name="endsOn" label={t('endsOn')} rules={[{ required: true }]}><Input type="date" /></Form.Item>
+        <Form.Item name="enrolLimit" label={t('enrolLimit')} rules={[{ required: true }]}><InputNumber min={1} max={50} precision={0} /></Form.Item>
+        <Form.Item name="previousTermId" label={t('previousTerm')}>
+          <Select allowClear options={terms.filter((x) => x.id !== editing?.id).map((x) => ({ value: x.id, label: x.name }))} />
+        </Form.Item>
+      </ModalForm>
     </Card>
   );
 }

@@ -1,10 +1,11 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Form, Input, InputNumber, Modal, Popconfirm, Select, Space, Switch, Table, Tag } from 'antd';
+import { Alert, App, Button, Form, Input, InputNumber, Popconfirm, Select, Space, Switch, Table, Tag } from 'antd';
+import { ModalForm } from '../../../core/ui/ModalForm';
 import { useEffect, useState } from 'react';
 import { useProblemText } from '../../../core/api/useProblemText';
 import { useQuery } from '../../../core/api/useQuery';
 import { PageContainer } from '../../../core/ui/PageContainer';
-import { useFormSubmit } from '../../users/useFormSubmit';
+import { useFormSubmit } from '../../../core/api/useFormSubmit';
 import { creditsApi, RULE_CATEGORIES, type CreditRule, type RuleFields } from './creditsApi';
 import { useCreditsT } from './creditsText';
 
@@ -75,19 +76,16 @@ export default function CreditRulesPage() {
             ),
           },
         ]} />
-      <Modal open={editing !== undefined} title={editing ? t('edit') : t('create')} onCancel={() => setEditing(undefined)}
-        onOk={() => void save().catch(() => undefined)} confirmLoading={submitting} destroyOnHidden data-testid="credit-rule-form">
-        {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
-        <Form form={form} layout="vertical" name="creditRuleForm">
-          <Form.Item name="name" label={t('name')} rules={[{ required: true, max: 100 }]}><Input placeholder="数字技能 20 学分" /></Form.Item>
-          <Form.Item name="category" label={t('category')} rules={[{ required: true }]}>
-            <Select options={RULE_CATEGORIES.map((c) => ({ value: c, label: t(`category.${c}`) }))} />
-          </Form.Item>
-          <Form.Item name="creditsRequired" label={t('creditsRequired')} rules={[{ required: true }]}><InputNumber min={0.1} max={10000} step={1} precision={1} /></Form.Item>
-          <Form.Item name="awardTitle" label={t('awardTitle')} rules={[{ required: true, max: 100 }]}><Input placeholder="青溪市数字技能证书" /></Form.Item>
-          <Form.Item name="active" label={t('active')} valuePropName="checked"><Switch checkedChildren={t('activeOn')} unCheckedChildren={t('activeOff')} /></Form.Item>
-        </Form>
-      </Modal>
+      <ModalForm open={editing !== undefined} title={editing ? t('edit') : t('create')} form={form} name="creditRuleForm"
+        onOk={() => void save().catch(() => undefined)} onCancel={() => setEditing(undefined)} submitting={submitting} error={error} testId="credit-rule-form">
+        <Form.Item name="name" label={t('name')} rules={[{ required: true, max: 100 }]}><Input placeholder="数字技能 20 学分" /></Form.Item>
+        <Form.Item name="category" label={t('category')} rules={[{ required: true }]}>
+          <Select options={RULE_CATEGORIES.map((c) => ({ value: c, label: t(`category.${c}`) }))} />
+        </Form.Item>
+        <Form.Item name="creditsRequired" label={t('creditsRequired')} rules={[{ required: true }]}><InputNumber min={0.1} max={10000} step={1} precision={1} /></Form.Item>
+        <Form.Item name="awardTitle" label={t('awardTitle')} rules={[{ required: true, max: 100 }]}><Input placeholder="青溪市数字技能证书" /></Form.Item>
+        <Form.Item name="active" label={t('active')} valuePropName="checked"><Switch checkedChildren={t('activeOn')} unCheckedChildren={t('activeOff')} /></Form.Item>
+      </ModalForm>
     </PageContainer>
   );
 }

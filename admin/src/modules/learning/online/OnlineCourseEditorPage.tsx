@@ -1,12 +1,13 @@
 import { ArrowDownOutlined, ArrowUpOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Form, Input, InputNumber, Modal, Popconfirm, Select, Space, Switch, Table, Tag, Upload } from 'antd';
+import { Alert, App, Button, Card, Form, Input, InputNumber, Popconfirm, Select, Space, Switch, Table, Tag, Upload } from 'antd';
+import { ModalForm } from '../../../core/ui/ModalForm';
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useProblemText } from '../../../core/api/useProblemText';
 import { useQuery } from '../../../core/api/useQuery';
 import { PageContainer } from '../../../core/ui/PageContainer';
-import { useFormSubmit } from '../../users/useFormSubmit';
+import { useFormSubmit } from '../../../core/api/useFormSubmit';
 import { CATEGORIES } from '../catalogue/catalogueApi';
 import { useCatalogueT } from '../catalogue/catalogueText';
 import { onlineApi, type CourseFields, type Lesson, type LessonFields, type LessonKind, type OnlineCourseDetail } from './onlineApi';
@@ -42,21 +43,18 @@ function LessonModal({ course, editing, open, onClose, onSaved }: {
   };
 
   return (
-    <Modal open={open} title={editing ? t('editLesson') : t('addLesson')} onCancel={onClose} onOk={() => void save().catch(() => undefined)}
-      confirmLoading={submitting} width={720} destroyOnHidden data-testid="online-lesson-form">
-      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
-      <Form form={form} layout="vertical" name="onlineLessonForm">
-        <Form.Item name="kind" label={t('kind')} rules={[{ required: true }]}>
-          <Select disabled={Boolean(editing)} options={(['text', 'document', 'video'] as const).map((k) => ({ value: k, label: t(`kind.${k}`) }))} />
-        </Form.Item>
-        <Form.Item name="title" label={t('lessonTitle')} rules={[{ required: true, max: 100 }]}><Input /></Form.Item>
-        {kind === 'text' ? <Form.Item name="body" label={t('body')} rules={[{ required: true }]}><Input.TextArea rows={10} /></Form.Item> : null}
-        {kind === 'video' ? (
-          <Form.Item name="durationSeconds" label={t('durationSeconds')} rules={[{ required: true }]}><InputNumber min={1} max={43200} precision={0} /></Form.Item>
-        ) : null}
-        <Form.Item name="required" label={t('required')} valuePropName="checked"><Switch /></Form.Item>
-      </Form>
-    </Modal>
+    <ModalForm open={open} title={editing ? t('editLesson') : t('addLesson')} form={form} name="onlineLessonForm"
+      onOk={() => void save().catch(() => undefined)} onCancel={onClose} submitting={submitting} error={error} width={720} testId="online-lesson-form">
+      <Form.Item name="kind" label={t('kind')} rules={[{ required: true }]}>
+        <Select disabled={Boolean(editing)} options={(['text', 'document', 'video'] as const).map((k) => ({ value: k, label: t(`kind.${k}`) }))} />
+      </Form.Item>
+      <Form.Item name="title" label={t('lessonTitle')} rules={[{ required: true, max: 100 }]}><Input /></Form.Item>
+      {kind === 'text' ? <Form.Item name="body" label={t('body')} rules={[{ required: true }]}><Input.TextArea rows={10} /></Form.Item> : null}
+      {kind === 'video' ? (
+        <Form.Item name="durationSeconds" label={t('durationSeconds')} rules={[{ required: true }]}><InputNumber min={1} max={43200} precision={0} /></Form.Item>
+      ) : null}
+      <Form.Item name="required" label={t('required')} valuePropName="checked"><Switch /></Form.Item>
+    </ModalForm>
   );
 }
 

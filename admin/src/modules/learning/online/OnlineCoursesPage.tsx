@@ -1,5 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Form, Input, InputNumber, Modal, Popconfirm, Select, Space, Table, Tag } from 'antd';
+import { Alert, App, Button, Form, Input, InputNumber, Popconfirm, Select, Space, Table, Tag } from 'antd';
+import { ModalForm } from '../../../core/ui/ModalForm';
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
@@ -8,7 +9,7 @@ import { useQuery } from '../../../core/api/useQuery';
 import { PAGE_SIZE_OPTIONS, useUrlListState, type FilterValues } from '../../../core/hooks/useUrlState';
 import { PageContainer } from '../../../core/ui/PageContainer';
 import { idKey } from '../../users/regionTree';
-import { useFormSubmit } from '../../users/useFormSubmit';
+import { useFormSubmit } from '../../../core/api/useFormSubmit';
 import { useInstitutions } from '../../users/useReferenceData';
 import { CATEGORIES } from '../catalogue/catalogueApi';
 import { useCatalogueT } from '../catalogue/catalogueText';
@@ -43,25 +44,22 @@ function CreateModal({ open, onClose }: { open: boolean; onClose: () => void }) 
   };
 
   return (
-    <Modal open={open} title={t('create')} onCancel={onClose} onOk={() => void save().catch(() => undefined)} confirmLoading={submitting}
-      width={640} destroyOnHidden data-testid="online-course-form">
-      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
-      <Form form={form} layout="vertical" name="onlineCourseForm">
-        <Form.Item name="institutionId" label={t('institution')} rules={[{ required: true }]}>
-          <Select showSearch optionFilterProp="label" options={(institutions.data ?? []).map((i) => ({ value: idKey(i.id), label: i.name }))} />
-        </Form.Item>
-        <Form.Item name="title" label={t('courseTitle')} rules={[{ required: true, max: 100 }]}><Input /></Form.Item>
-        <Form.Item name="category" label={t('category')} rules={[{ required: true }]}>
-          <Select options={CATEGORIES.map((c) => ({ value: c, label: ct(`cat.${c}`) }))} />
-        </Form.Item>
-        <Space wrap>
-          <Form.Item name="hours" label={t('hours')} rules={[{ required: true }]}><InputNumber min={0} max={10000} step={0.5} precision={1} /></Form.Item>
-          <Form.Item name="credits" label={t('credits')}><InputNumber min={0} max={1000} step={0.5} precision={1} /></Form.Item>
-        </Space>
-        <Form.Item name="coverText" label={t('coverText')} rules={[{ max: 200 }]}><Input /></Form.Item>
-        <Form.Item name="description" label={t('courseDescription')} rules={[{ max: 4000 }]}><Input.TextArea rows={4} /></Form.Item>
-      </Form>
-    </Modal>
+    <ModalForm open={open} title={t('create')} form={form} name="onlineCourseForm"
+      onOk={() => void save().catch(() => undefined)} onCancel={onClose} submitting={submitting} error={error} width={640} testId="online-course-form">
+      <Form.Item name="institutionId" label={t('institution')} rules={[{ required: true }]}>
+        <Select showSearch optionFilterProp="label" options={(institutions.data ?? []).map((i) => ({ value: idKey(i.id), label: i.name }))} />
+      </Form.Item>
+      <Form.Item name="title" label={t('courseTitle')} rules={[{ required: true, max: 100 }]}><Input /></Form.Item>
+      <Form.Item name="category" label={t('category')} rules={[{ required: true }]}>
+        <Select options={CATEGORIES.map((c) => ({ value: c, label: ct(`cat.${c}`) }))} />
+      </Form.Item>
+      <Space wrap>
+        <Form.Item name="hours" label={t('hours')} rules={[{ required: true }]}><InputNumber min={0} max={10000} step={0.5} precision={1} /></Form.Item>
+        <Form.Item name="credits" label={t('credits')}><InputNumber min={0} max={1000} step={0.5} precision={1} /></Form.Item>
+      </Space>
+      <Form.Item name="coverText" label={t('coverText')} rules={[{ max: 200 }]}><Input /></Form.Item>
+      <Form.Item name="description" label={t('courseDescription')} rules={[{ max: 4000 }]}><Input.TextArea rows={4} /></Form.Item>
+    </ModalForm>
   );
 }
 

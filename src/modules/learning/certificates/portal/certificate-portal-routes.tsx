@@ -9,6 +9,9 @@ import { sendProblem, wantsHtml } from '../../../../core/http/problem.js';
 import { qrSvg } from '../../../content/pages/qr-code.js';
 import '../i18n/messages.js';
 import { attendanceDb } from '../../attendance/attendance-schema.js';
+import { creditDb } from '../../credits/credit-schema.js';
+import { awardsOf } from '../../credits/credit-queries.js';
+import { presentAward } from '../../credits/award-view.js';
 import { CERTIFICATE_MANAGE } from '../certificate-commands.js';
 import { certificateById, myCertificates, presentCertificate } from '../certificate-queries.js';
 import { CodeParams } from '../certificate-schemas.js';
@@ -17,7 +20,7 @@ import { AccountCertificatesPage, CertificatePrintPage, VerifyPage } from './cer
 
 const hide = { hide: true };
 
-/** `/account/certificates`, `/certificates/<id>/print` (the holder, or staff managing certificates in scope) and `/verify/<code>`. */
+/** `/account/certificates` (with the holder's credit-bank awards), `/certificates/<id>/print` (the holder, or staff managing certificates in scope) and `/verify/<code>`. */
 export const certificatePortalRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const core = app.core;
   const db = attendanceDb(core);
@@ -25,8 +28,9 @@ export const certificatePortalRoutes: FastifyPluginAsyncTypebox = async (app) =>
 
   app.get('/account/certificates', { config: { access: 'public' }, schema: hide }, async (request, reply) => {
     if (!request.actor) return reply.redirect('/login', 303);
-    const items = (await myCertificates(db, request.actor.userId)).map((c) => presentCertificate(c, { masked: false }));
-    return sendPage(reply, <AccountCertificatesPage ctx={await pageContext(request, reply)} items={items} />);
+    const [certs, awards] = await Promise.all([myCertificates(db, request.actor.userId), awardsOf(creditDb(core), request.actor.userId)]);
+    const items = certs.map((c) => presentCertificate(c, { masked: false }));
+    return sendPage(reply, <AccountCertificatesPage ctx={await pageContext(request, reply)} items={items} awards={awards.map((a) => presentAward(a, { masked: false }))} />);
   });
 
   app.get('/certificates/:id/print', { config: { access: 'public' }, attachValidation: true, schema: { ...hide, params: IdParams } }, async (request, reply) => {

@@ -12,5 +12,13 @@ export const creditEn: Record<CreditMessageId, string> = {
   'learning.credit.source.online': 'Online course',
   'learning.credit.source.revocation': 'Certificate revoked: credits taken back',
   'learning.credit.source.conversion': 'Credit transfer',
+  'learning.credit.award.not_found': 'Credit-bank certificate not found.',
+  'learning.credit.award.mine': 'Credit-bank certificates',
+  'learning.credit.award.title': 'Certificate',
+  'learning.credit.award.rule': 'Conversion rule',
+  'learning.credit.award.rule_value': '{required} credits in {category}',
+  'learning.credit.award.credits': 'Credits counted',
+  'learning.credit.award.issuer': '{city} Credit Bank',
+  'learning.credit.award.body': 'By {date}, {name} had earned {credits} credits ({category}) in the {issuer}, meeting the conversion rule of {required} credits. This certificate is awarded.',
   'learning.credit.source.manual': 'Recorded by staff',
 };

@@ -11,6 +11,14 @@ export const creditZhCN = {
   'learning.credit.source.revocation': '证书撤销，学分收回',
   'learning.credit.source.conversion': '学分转换',
   'learning.credit.source.manual': '人工登记',
+  'learning.credit.award.not_found': '学分转换证书不存在。',
+  'learning.credit.award.mine': '学分转换证书',
+  'learning.credit.award.title': '证书名称',
+  'learning.credit.award.rule': '转换标准',
+  'learning.credit.award.rule_value': '{category} {required} 学分',
+  'learning.credit.award.credits': '累计学分',
+  'learning.credit.award.issuer': '{city}学分银行',
+  'learning.credit.award.body': '{name} 截至 {date} 在{issuer}累计取得{category}学分 {credits} 分，达到 {required} 学分的转换标准，特发此证。',
 };
 
 export type CreditMessageId = keyof typeof creditZhCN;

@@ -17,7 +17,7 @@ const ONLINE_CSS = raw(`<style>
 .oc-cats { display: flex; flex-wrap: wrap; gap: .5rem; margin: 0 0 1rem; padding: 0; list-style: none; }
 .oc-cats a { display: inline-flex; align-items: center; min-height: 44px; padding: 0 .9rem; border: 1px solid var(--line); border-radius: 999px; text-decoration: none; }
 .oc-cats a[aria-current="page"] { background: var(--brand); color: #fff; border-color: var(--brand); }
-.oc-cards { display: grid; gap: 1rem; grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr)); list-style: none; padding: 0; margin: 0 0 1.5rem; }
+.oc-cards { display: grid; gap: 1rem; grid-template-columns: repeat(auto-fill, minmax(min(16rem, 100%), 1fr)); list-style: none; padding: 0; margin: 0 0 1.5rem; }
 .oc-card { border: 1px solid var(--line); border-radius: 8px; padding: 1rem; background: var(--paper); min-width: 0; }
 .oc-card h3 { margin: 0 0 .4rem; font-size: 1.15rem; }
 .oc-card p { margin: .25rem 0; }

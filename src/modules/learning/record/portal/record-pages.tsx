@@ -62,7 +62,7 @@ function OnlineList(props: { x: Text; r: LearningRecord; links: boolean }) {
   );
 }
 
-function Credits(props: { x: Text; r: LearningRecord }) {
+function Credits(props: { x: Text; r: LearningRecord; links: boolean }) {
   const { x, r } = props;
   return (
     <div>
@@ -86,7 +86,8 @@ function Credits(props: { x: Text; r: LearningRecord }) {
       <h3>{x.L('learning.record.awards')}</h3>
       {r.awards.length === 0 ? <p>{x.L('learning.record.awards.empty')}</p> : (
         <ol class="record-list">{r.awards.map((a) => (
-          <li><strong>{a.title}</strong><p class="muted">{x.L('learning.record.number')} {a.number} · {x.day(a.awardedAt)} · {x.category(a.category)} {x.num(a.credits)}</p></li>))}</ol>
+          <li><strong>{a.title}</strong><p class="muted">{x.L('learning.record.number')} {a.number} · {x.day(a.awardedAt)} · {x.category(a.category)} {x.num(a.credits)}</p>
+            {props.links ? <p><a href={`/awards/${a.id}/print`}>{x.L('learning.record.certificate.view')}</a> · <a href={`/verify/${a.code}`}>{x.L('learning.certificate.verify_link')}</a></p> : null}</li>))}</ol>
       )}
     </div>
   );
@@ -140,7 +141,7 @@ export function RecordPage(props: { ctx: PageContext; record: LearningRecord }) 
       </section>
       <section class="panel" aria-labelledby="record-classes"><h2 id="record-classes">{x.L('learning.record.classes')}</h2><ClassList x={x} r={r} links /></section>
       <section class="panel" aria-labelledby="record-online"><h2 id="record-online">{x.L('learning.record.online')}</h2><OnlineList x={x} r={r} links /></section>
-      <section class="panel" aria-labelledby="record-credits"><h2 id="record-credits">{x.L('learning.record.credits')}</h2><Credits x={x} r={r} /><Rules x={x} r={r} /></section>
+      <section class="panel" aria-labelledby="record-credits"><h2 id="record-credits">{x.L('learning.record.credits')}</h2><Credits x={x} r={r} links /><Rules x={x} r={r} /></section>
       <section class="panel" aria-labelledby="record-timeline"><h2 id="record-timeline">{x.L('learning.record.timeline')}</h2><Timeline x={x} r={r} /></section>
     </Layout>
   );
@@ -197,7 +198,7 @@ export function RecordPrintPage(props: { locale: PageContext['locale']; record: 
                 <td>{c.institutionName}</td><td>{x.day(c.issuedAt)}</td></tr>)}</tbody>
             </table>
           )}
-          <h2>{x.L('learning.record.credits')}</h2><Credits x={x} r={r} />
+          <h2>{x.L('learning.record.credits')}</h2><Credits x={x} r={r} links={false} />
         </main>
       </body>
     </html>

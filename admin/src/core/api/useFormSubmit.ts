@@ -1,9 +1,9 @@
 import type { FormInstance } from 'antd';
 import { useCallback, useState } from 'react';
-import { applyFieldErrors } from '../../core/api/fieldErrors';
-import { useProblemText } from '../../core/api/useProblemText';
-import type { MessageKey } from '../../core/i18n/catalogs';
-import { useLang, useT } from '../../core/i18n/useT';
+import { applyFieldErrors } from './fieldErrors';
+import { useProblemText } from './useProblemText';
+import type { MessageKey } from '../i18n/catalogs';
+import { useLang, useT } from '../i18n/useT';
 
 /** The form's own message for a server field error (by field and code), when it has a more precise one. */
 export type FieldErrorKey = (field: string, code: string) => MessageKey | undefined;

@@ -1,4 +1,4 @@
-import { ApiError } from '../../core/api/ApiError';
+import { ApiError } from './ApiError';
 
 /** A 409 on a save that sent `version`: someone else saved in between (or the record changed state). */
 export function isStaleVersion(error: unknown): boolean {

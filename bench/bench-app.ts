@@ -42,7 +42,7 @@ export async function withBenchApp<T>(name: string, run: (bench: BenchApp) => Pr
   try {
     const config = loadConfig({ ...process.env, NODE_ENV: 'test', DATA_DIR: dataDir, DEMO: '1', DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent',
       DATA_KEY: crypto.randomBytes(32).toString('base64') });
-    const database = createDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+    const database = createDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.databasePoolSize });
     const app = await buildApp({ config, database, logger: false });
     try {
       return await run({ app, database, serverUrl });

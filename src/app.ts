@@ -67,7 +67,7 @@ export type App = FastifyInstance & { routeRegistry: RegisteredRoute[]; database
 /** Builds the whole platform on one database: migrates, seeds what is missing, registers every route. */
 export async function buildApp(options: BuildOptions): Promise<App> {
   const { config } = options;
-  const database = options.database ?? createDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const database = options.database ?? createDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.databasePoolSize });
   await migrateToLatest(database.db, allMigrations, database.pgSchema);
 
   const core: CoreContext = {

@@ -38,7 +38,7 @@ Environment: DATA_DIR, DATABASE_URL, DATA_KEY (see README).`;
 
 async function openCore(): Promise<{ core: CoreContext; close: () => Promise<void>; sqliteFile: string | null }> {
   const config = loadConfig();
-  const handle = createDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const handle = createDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.databasePoolSize });
   await migrateToLatest(handle.db, allMigrations);
   const core: CoreContext = { config, db: handle.db, dialect: handle.dialect, sqlite: handle.sqlite, clock: systemClock, fieldCrypto: createFieldCrypto(config.dataKey) };
   return { core, close: () => handle.close(), sqliteFile: handle.sqlite ? handle.sqlite.name : null };

@@ -11,6 +11,8 @@ export interface AppConfig {
   dataDir: string;
   /** null selects the embedded SQLite database under dataDir. */
   databaseUrl: string | null;
+  /** DATABASE_POOL_SIZE: PostgreSQL connections per process (enrolment lanes hold one each while a batch runs). */
+  databasePoolSize: number;
   /** Seed demo data (regions, institutions, demo accounts) on first start. Never in production. */
   demo: boolean;
   /** Send the session cookie with Secure; on when served behind TLS. */
@@ -89,6 +91,9 @@ function parsePublicBaseUrl(raw: string | undefined, port: number, problems: str
   return url.href.replace(/\/+$/, '');
 }
 
+/** PostgreSQL connections per process unless DATABASE_POOL_SIZE says otherwise. */
+export const DEFAULT_POOL_SIZE = 10;
+
 function parseNumber(name: string, raw: string | undefined, fallback: number,
   range: { min: number; max: number; integer?: boolean }, problems: string[]): number {
   if (raw === undefined || raw === '') return fallback;
@@ -163,6 +168,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     host,
     dataDir,
     databaseUrl,
+    databasePoolSize: parseNumber('DATABASE_POOL_SIZE', env.DATABASE_POOL_SIZE, DEFAULT_POOL_SIZE, { min: 2, max: 200, integer: true }, problems),
     demo,
     secureCookies: parseBool('SECURE_COOKIES', env.SECURE_COOKIES, production, problems),
     trustProxy: parseTrustProxy(env.TRUST_PROXY, problems),

@@ -5,6 +5,7 @@ import pg from 'pg';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import type { Database } from './schema.js';
 import type { DialectName } from './dialect.js';
+import { DEFAULT_POOL_SIZE } from '../config.js';
 
 export interface DatabaseHandle {
   db: Kysely<Database>;
@@ -23,6 +24,8 @@ export interface DatabaseOptions {
   pgSchema?: string;
   /** SQLite file name inside dataDir. */
   sqliteFile?: string;
+  /** PostgreSQL connections in the pool (config DATABASE_POOL_SIZE). */
+  poolSize?: number;
 }
 
 // Timestamps and counts come back as the same JS types on both databases.
@@ -73,7 +76,7 @@ export function createDatabase(options: DatabaseOptions): DatabaseHandle {
     if (schema && !/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`bad schema name ${schema}`);
     const pool = new pg.Pool({
       connectionString: options.databaseUrl,
-      max: 10,
+      max: options.poolSize ?? DEFAULT_POOL_SIZE,
       options: schema ? `-c search_path=${schema}` : undefined,
     });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { shot } from '../support/browser.js';
 import { browserSuite, logInToBackOffice as logIn } from '../support/browser-suite.js';
+import { pickTreeNode } from '../support/antd.js';
 
 /** Usernames in the users table, first page. */
 async function listedUsernames(page: Page): Promise<string[]> {
@@ -31,8 +32,7 @@ describe('back office in Chromium', () => {
     await dialog.getByRole('button', { name: '添加角色' }).click();
     await dialog.getByLabel('角色', { exact: true }).click();
     await page.locator('.ant-select-item-option[title="镇级管理员"]').click();
-    await dialog.getByLabel('范围', { exact: true }).click();
-    await page.locator('.ant-select-tree-node-content-wrapper[title="石桥镇"]').click();
+    await pickTreeNode(page, dialog.getByLabel('范围', { exact: true }), '石桥镇');
     await page.screenshot({ path: shot('admin-create-user') });
     await page.getByTestId('user-create-submit').click();
     const secret = page.getByTestId('one-time-secret');

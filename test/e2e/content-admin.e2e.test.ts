@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { shot } from '../support/browser.js';
 import { browserSuite, logInToBackOffice as logIn } from '../support/browser-suite.js';
+import { pickTreeNode } from '../support/antd.js';
 
 const PASSWORD = 'learning-city-demo';
 const TITLE = '关于开展2026年秋季社区学习周活动的通知';
@@ -30,8 +31,7 @@ describe('back office: content pages (Chromium)', () => {
 
   /** Picks a category in the editor's or a filter's category TreeSelect by its Chinese name. */
   async function pickCategory(page: Page, testId: string, name: string) {
-    await page.getByTestId(testId).click();
-    await page.locator(`.ant-select-tree-node-content-wrapper[title="${name}"]`).click();
+    await pickTreeNode(page, page.getByTestId(testId), name);
   }
 
   /** Runs a workflow step from the panel: a Popconfirm step or a dialog step (comment / publish time). */
@@ -215,8 +215,7 @@ describe('back office: content pages (Chromium)', () => {
     await page.getByTestId('job-position').fill('社区学习点管理员');
     await dialog.getByLabel('月薪下限（元）').fill('4200');
     await dialog.getByLabel('月薪上限（元）').fill('5600');
-    await page.getByTestId('job-region').click();
-    await page.locator('.ant-select-tree-node-content-wrapper[title="柳泉镇"]').click();
+    await pickTreeNode(page, page.getByTestId('job-region'), '柳泉镇');
     await page.getByTestId('job-contact').fill('人事办公室 陈老师 0571-86001234');
     await dialog.getByTestId('body-editor').click();
     await page.keyboard.type('熟悉社区教育工作，能使用常用办公软件。');

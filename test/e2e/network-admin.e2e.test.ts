@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { shot } from '../support/browser.js';
 import { browserSuite, logInToBackOffice as logIn } from '../support/browser-suite.js';
+import { pickTreeNode } from '../support/antd.js';
 
 const PASSWORD = 'learning-city-demo';
 const FIRST_TOWN = '329901101000';
@@ -41,8 +42,7 @@ describe('back office: network institutions (Chromium)', () => {
     await town.page.locator('.ant-select-item-option', { hasText: '市民学校' }).first().click();
     await town.page.getByTestId('inst-tier').click();
     await town.page.locator('.ant-select-item-option', { hasText: '基层学校' }).click();
-    await town.page.getByTestId('inst-region').click();
-    await town.page.locator(`.ant-select-tree-node-content-wrapper[title="${village.name}"]`).click();
+    await pickTreeNode(town.page, town.page.getByTestId('inst-region'), village.name);
     await town.page.getByTestId('inst-phone').fill('12345');
     await form.getByRole('button', { name: '保存' }).click();
     const phoneError = form.locator('.ant-form-item', { has: town.page.getByTestId('inst-phone') }).locator('.ant-form-item-explain-error');

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { shot } from '../support/browser.js';
 import { browserSuite, logInToBackOffice as logIn } from '../support/browser-suite.js';
+import { pickOption } from '../support/antd.js';
 
 const PASSWORD = 'learning-city-demo';
 
@@ -124,8 +125,7 @@ describe('back office: portal navigation, ID numbers, own-data export (Chromium)
       await dialog.getByLabel('姓名').fill(displayName);
       await dialog.getByLabel('身份证号（选填）').fill(idNumber);
       await dialog.getByRole('button', { name: '添加角色' }).click();
-      await dialog.getByLabel('角色', { exact: true }).click();
-      await page.locator('.ant-select-item-option[title="督导"]').click();
+      await pickOption(page, dialog.getByLabel('角色', { exact: true }), '督导');
       return dialog;
     };
     /** The error shown under the ID-number field. */

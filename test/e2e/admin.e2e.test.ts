@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { shot } from '../support/browser.js';
 import { browserSuite, logInToBackOffice as logIn } from '../support/browser-suite.js';
-import { pickTreeNode } from '../support/antd.js';
+import { pickOption, pickTreeNode } from '../support/antd.js';
 
 /** Usernames in the users table, first page. */
 async function listedUsernames(page: Page): Promise<string[]> {
@@ -30,8 +30,7 @@ describe('back office in Chromium', () => {
     await dialog.getByLabel('用户名').fill('shiqiao.admin');
     await dialog.getByLabel('姓名').fill('石桥镇 社区教育管理员');
     await dialog.getByRole('button', { name: '添加角色' }).click();
-    await dialog.getByLabel('角色', { exact: true }).click();
-    await page.locator('.ant-select-item-option[title="镇级管理员"]').click();
+    await pickOption(page, dialog.getByLabel('角色', { exact: true }), '镇级管理员');
     await pickTreeNode(page, dialog.getByLabel('范围', { exact: true }), '石桥镇');
     await page.screenshot({ path: shot('admin-create-user') });
     await page.getByTestId('user-create-submit').click();

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { shot } from '../support/browser.js';
 import { browserSuite, logInToBackOffice as logIn } from '../support/browser-suite.js';
-import { pickTreeNode } from '../support/antd.js';
+import { pickOption, pickTreeNode } from '../support/antd.js';
 
 const PASSWORD = 'learning-city-demo';
 const TITLE = '关于开展2026年秋季社区学习周活动的通知';
@@ -149,8 +149,7 @@ describe('back office: content pages (Chromium)', () => {
     await page.getByTestId('item-source').fill('市教育局');
     await page.getByTestId('body-editor').click();
     await page.keyboard.type('各镇人民政府，市各有关单位：为推进终身学习，现提出如下意见。');
-    await page.getByTestId('official-doc-type').click();
-    await page.locator('.ant-select-item-option[title="意见"]').click();
+    await pickOption(page, page.getByTestId('official-doc-type'), '意见');
     await page.getByLabel('发文机关').fill('示范市教育局');
     await page.getByLabel('机构代码').fill('000014349');
     await page.getByLabel('主题分类').fill('教育');

@@ -133,11 +133,13 @@ const LINGER_MS = 10_000;
  */
 export function drainRefusedBody(request: FastifyRequest): void {
   const raw = request.raw;
-  if (raw.complete) return;
-  const timer = setTimeout(() => { if (!raw.complete) raw.socket.destroy(); }, LINGER_MS);
+  // An injected request (tests, fastify.inject) has its whole body already and no real socket to cut.
+  const socket = raw.socket as Partial<typeof raw.socket> | undefined;
+  if (raw.complete || typeof socket?.destroy !== 'function') return;
+  const timer = setTimeout(() => { if (!raw.complete) socket.destroy!(); }, LINGER_MS);
   timer.unref();
   raw.once('end', () => clearTimeout(timer));
-  raw.socket.once('close', () => clearTimeout(timer));
+  socket.once?.('close', () => clearTimeout(timer));
   // A sink of its own, not resume(): the multipart reader unpipes (and so pauses) the request after this runs.
   raw.pipe(new Writable({ write: (_chunk, _encoding, done) => done() }));
 }
